@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "RoutineCard",
+    products: [
+        .library(name: "RoutineCard", targets: ["RoutineCard"]),
+        .executable(name: "routinecard", targets: ["RoutineCardCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config. Nothing but a module map and a header each.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
+        ),
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        // The only Swift code that touches C.
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CRsvg", "CZlib"]),
+        // Turns Assets/ into Swift source so the binary carries its routines and pictures.
+        .executableTarget(name: "AssetEmbedder"),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
+        .target(
+            name: "RoutineCard",
+            dependencies: ["Graphics", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedAssets"]
+        ),
+        .executableTarget(
+            name: "RoutineCardCLI",
+            dependencies: ["RoutineCard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
+        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard"]),
+        .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,136 @@
+import CPangoCairo
+
+/// A cairo surface: a PDF or SVG document streamed into memory, or an RGB image.
+///
+/// The surface owns its `cairo_surface_t` and the buffer cairo writes into; both are released with it.
+public final class Surface {
+    /// What the surface produces.
+    public enum Kind: Sendable { case pdf, svg, image }
+
+    /// Keys of the PDF document information dictionary.
+    public enum PDFMetadataKey: Sendable {
+        case title, author, subject, keywords, creator, createDate, modifyDate
+
+        var cValue: cairo_pdf_metadata_t {
+            switch self {
+            case .title: CAIRO_PDF_METADATA_TITLE
+            case .author: CAIRO_PDF_METADATA_AUTHOR
+            case .subject: CAIRO_PDF_METADATA_SUBJECT
+            case .keywords: CAIRO_PDF_METADATA_KEYWORDS
+            case .creator: CAIRO_PDF_METADATA_CREATOR
+            case .createDate: CAIRO_PDF_METADATA_CREATE_DATE
+            case .modifyDate: CAIRO_PDF_METADATA_MOD_DATE
+            }
+        }
+    }
+
+    public let kind: Kind
+    let pointer: OpaquePointer
+    private let sink: ByteSink?
+    private var finished = false
+
+    private init(kind: Kind, pointer: OpaquePointer, sink: ByteSink?) {
+        self.kind = kind
+        self.pointer = pointer
+        self.sink = sink
+    }
+
+    deinit { cairo_surface_destroy(pointer) }
+
+    /// A PDF document whose first page is `width` × `height` points.
+    public static func pdf(width: Double, height: Double) throws -> Surface {
+        let sink = ByteSink()
+        guard let pointer = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
+            throw GraphicsError("creating a PDF surface", reason: "cairo returned no surface")
+        }
+        let surface = Surface(kind: .pdf, pointer: pointer, sink: sink)
+        try GraphicsError.check(cairo_surface_status(pointer), "creating a PDF surface")
+        return surface
+    }
+
+    /// An SVG document of `width` × `height` points.
+    public static func svg(width: Double, height: Double) throws -> Surface {
+        let sink = ByteSink()
+        guard let pointer = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
+            throw GraphicsError("creating an SVG surface", reason: "cairo returned no surface")
+        }
+        let surface = Surface(kind: .svg, pointer: pointer, sink: sink)
+        try GraphicsError.check(cairo_surface_status(pointer), "creating an SVG surface")
+        cairo_svg_surface_set_document_unit(pointer, CAIRO_SVG_UNIT_PT)
+        return surface
+    }
+
+    /// An opaque RGB image of whole pixels (no alpha channel: cards are printed on white).
+    public static func image(pixelWidth: Int, pixelHeight: Int) throws -> Surface {
+        guard pixelWidth > 0, pixelHeight > 0, pixelWidth <= 32_767, pixelHeight <= 32_767 else {
+            throw GraphicsError(
+                "creating a \(pixelWidth) × \(pixelHeight) image",
+                reason: "each side must be between 1 and 32767 pixels"
+            )
+        }
+        guard let pointer = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else {
+            throw GraphicsError("creating an image surface", reason: "cairo returned no surface")
+        }
+        let surface = Surface(kind: .image, pointer: pointer, sink: nil)
+        try GraphicsError.check(cairo_surface_status(pointer), "creating a \(pixelWidth) × \(pixelHeight) image")
+        return surface
+    }
+
+    /// Sets one entry of the PDF information dictionary. Dates must read `YYYY-MM-DDTHH:MM:SSZ`.
+    public func setPDFMetadata(_ key: PDFMetadataKey, _ value: String) {
+        guard kind == .pdf else { return }
+        cairo_pdf_surface_set_metadata(pointer, key.cValue, value)
+    }
+
+    /// Sets the size of the next PDF page (call before drawing on it).
+    public func setPDFPageSize(width: Double, height: Double) throws {
+        guard kind == .pdf else { return }
+        cairo_pdf_surface_set_size(pointer, width, height)
+        try GraphicsError.check(cairo_surface_status(pointer), "setting the PDF page size")
+    }
+
+    /// Finishes a PDF or SVG document and returns its bytes.
+    public func finishDocument() throws -> [UInt8] {
+        guard let sink, kind != .image else {
+            throw GraphicsError("finishing a document", reason: "an image surface has no document to finish")
+        }
+        if !finished {
+            cairo_surface_flush(pointer)
+            cairo_surface_finish(pointer)
+            finished = true
+        }
+        try GraphicsError.check(cairo_surface_status(pointer), "writing the \(kind == .pdf ? "PDF" : "SVG")")
+        return sink.bytes
+    }
+
+    /// The image's pixels as rows of RGB bytes (no padding), for encoding.
+    public func rgbPixels() throws -> (width: Int, height: Int, bytes: [UInt8]) {
+        guard kind == .image else {
+            throw GraphicsError("reading pixels", reason: "only image surfaces have pixels")
+        }
+        cairo_surface_flush(pointer)
+        try GraphicsError.check(cairo_surface_status(pointer), "reading pixels")
+        let width = Int(cairo_image_surface_get_width(pointer))
+        let height = Int(cairo_image_surface_get_height(pointer))
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        guard let data = cairo_image_surface_get_data(pointer) else {
+            throw GraphicsError("reading pixels", reason: "the image has no pixel buffer")
+        }
+        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+        rgb.withUnsafeMutableBufferPointer { out in
+            for y in 0..<height {
+                // RGB24 stores each pixel as a native-endian 32-bit 0x00RRGGBB word.
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                var o = y * width * 3
+                for x in 0..<width {
+                    let pixel = row[x]
+                    out[o] = UInt8(truncatingIfNeeded: pixel >> 16)
+                    out[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                    out[o + 2] = UInt8(truncatingIfNeeded: pixel)
+                    o += 3
+                }
+            }
+        }
+        return (width, height, rgb)
+    }
+}

@@ -1,0 +1,133 @@
+import CPangoCairo
+
+/// How a paragraph looks: the font and the paragraph settings.
+public struct TextStyle: Hashable, Sendable {
+    public enum Alignment: Hashable, Sendable { case left, center, right }
+
+    public var family: String
+    /// Size in points.
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    /// Line height as a multiple of the font's natural line height.
+    public var lineSpacing: Double
+    public var alignment: Alignment
+
+    public init(
+        family: String, size: Double, bold: Bool = false, italic: Bool = false,
+        lineSpacing: Double = 1, alignment: Alignment = .left
+    ) {
+        self.family = family
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.lineSpacing = lineSpacing
+        self.alignment = alignment
+    }
+}
+
+/// A stretch of a paragraph with its own emphasis or colour. Offsets count UTF-8 bytes.
+public struct TextSpan: Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+    public var bold: Bool
+    public var italic: Bool
+    public var color: RGBColor?
+
+    public init(start: Int, end: Int, bold: Bool = false, italic: Bool = false, color: RGBColor? = nil) {
+        self.start = start
+        self.end = end
+        self.bold = bold
+        self.italic = italic
+        self.color = color
+    }
+}
+
+/// A paragraph laid out by Pango at a fixed width: measured before it is drawn.
+///
+/// The text is set as plain text with attributes, never parsed as markup.
+public final class TextLayout {
+    let pointer: OpaquePointer
+
+    /// Lays out `text` to wrap at `width` points (nil: no wrapping).
+    public init(engine: TextEngine, text: String, style: TextStyle, spans: [TextSpan] = [], width: Double?) throws {
+        guard let pointer = pango_layout_new(engine.context) else {
+            throw GraphicsError("creating a text layout", reason: "Pango returned no layout")
+        }
+        self.pointer = pointer
+        let key = TextEngine.FontKey(family: style.family, size: style.size, bold: style.bold, italic: style.italic)
+        guard let font = engine.fontDescription(key) else {
+            throw GraphicsError("choosing the font \(style.family)", reason: "Pango could not describe it")
+        }
+        pango_layout_set_font_description(pointer, font)
+        if let width {
+            pango_layout_set_width(pointer, Int32(clamping: Int((width * Double(PANGO_SCALE)).rounded(.down))))
+            pango_layout_set_wrap(pointer, PANGO_WRAP_WORD_CHAR)
+        }
+        if style.lineSpacing != 1 { pango_layout_set_line_spacing(pointer, Float(style.lineSpacing)) }
+        switch style.alignment {
+        case .left: pango_layout_set_alignment(pointer, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(pointer, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(pointer, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_text(pointer, text, Int32(clamping: text.utf8.count))
+        if !spans.isEmpty { try applySpans(spans) }
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
+
+    private func applySpans(_ spans: [TextSpan]) throws {
+        guard let list = pango_attr_list_new() else {
+            throw GraphicsError("styling text", reason: "Pango returned no attribute list")
+        }
+        defer { pango_attr_list_unref(list) }
+        func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?, _ span: TextSpan) {
+            guard let attribute else { return }
+            attribute.pointee.start_index = guint(clamping: span.start)
+            attribute.pointee.end_index = guint(clamping: span.end)
+            pango_attr_list_insert(list, attribute)  // the list takes ownership
+        }
+        for span in spans where span.end > span.start {
+            if span.bold { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), span) }
+            if span.italic { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), span) }
+            if let color = span.color {
+                func channel(_ value: Double) -> UInt16 { UInt16(clamping: Int((value * 65535).rounded())) }
+                insert(pango_attr_foreground_new(channel(color.red), channel(color.green), channel(color.blue)), span)
+            }
+        }
+        pango_layout_set_attributes(pointer, list)
+    }
+
+    /// The logical size in points: the width of the widest line and the height of all lines.
+    public var size: (width: Double, height: Double) {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(pointer, nil, &logical)
+        return (Double(logical.width) / Double(PANGO_SCALE), Double(logical.height) / Double(PANGO_SCALE))
+    }
+
+    /// Each line's first byte (UTF-8 offset into the text) and the y of its bottom edge, in points.
+    public var lines: [(start: Int, bottom: Double)] {
+        guard let iterator = pango_layout_get_iter(pointer) else { return [] }
+        defer { pango_layout_iter_free(iterator) }
+        var result: [(start: Int, bottom: Double)] = []
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            let start = Int(pango_layout_iter_get_index(iterator))
+            result.append((start, Double(logical.y + logical.height) / Double(PANGO_SCALE)))
+        } while pango_layout_iter_next_line(iterator) != 0
+        return result
+    }
+
+    /// How many lines the paragraph broke into.
+    public var lineCount: Int { Int(pango_layout_get_line_count(pointer)) }
+
+    /// The distance from the top of the layout to the first line's baseline, in points.
+    public var firstBaseline: Double { Double(pango_layout_get_baseline(pointer)) / Double(PANGO_SCALE) }
+
+    /// How many characters no available font could draw.
+    public var unknownGlyphCount: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
+
+    /// True when some word was broken inside because it was wider than the line.
+    public var isWrapped: Bool { pango_layout_is_wrapped(pointer) != 0 }
+}

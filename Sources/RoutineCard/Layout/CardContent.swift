@@ -1,0 +1,39 @@
+/// One unit of the flowing content: kept whole on a page unless it is taller than a page.
+struct FlowItem {
+    var block: Block
+    /// Space above the item when something precedes it on the page.
+    var spaceBefore: Glue
+    /// Headings stay on the same page as what follows them.
+    var keepWithNext = false
+    /// Kept whole on one page unless it alone is taller than a page (an exercise, a pair of boxes).
+    /// Paragraphs of notes may break anywhere between lines.
+    var keepTogether = true
+}
+
+/// What a template makes of a routine: a header, the flowing items and a footer per page.
+struct CardContent {
+    /// The first page's header.
+    var header: Block
+    /// The header of every later page ("Title — continued").
+    var continuedHeader: Block
+    var items: [FlowItem]
+    /// The footer of page `page` (1-based) of `total`. Its height may change with `total > 1` only.
+    var footer: (_ page: Int, _ total: Int) -> Block
+    /// Space between the header and the first item, and between the last item and the footer.
+    var headerGap: Glue
+    var footerGap: Glue
+    var background: Color
+    /// Elements drawn before everything else on each page (full-bleed bands); given the page size.
+    var decorations: (_ page: Int, _ size: Size) -> [PlacedElement] = { _, _ in [] }
+}
+
+/// Where items go on one page.
+struct PagePlan {
+    var header: Block
+    var items: [(block: Block, y: Double, height: Double)]
+}
+
+/// The content does not fit even when broken across pages.
+public struct LayoutError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}

@@ -1,0 +1,129 @@
+/// The words a card adds around the routine's own text, in the routine's language.
+public struct Labels: Sendable, Hashable {
+    public var hold: String
+    public var reps: String
+    public var sets: String
+    public var eachSide: String
+    public var bothSides: String
+    public var caution: String
+    public var notMedicalAdvice: String
+    public var continued: String
+    /// "Card %1 of %2".
+    public var pageOf: String
+    public var forName: String
+    public var byName: String
+    public var exercises: String
+    public var therapy: String
+    public var tips: String
+    public var notes: String
+    public var heat: String
+    public var cold: String
+    public var contrast: String
+    public var other: String
+    public var minutes: String
+    public var seconds: String
+    /// Monday first.
+    public var weekdays: [String]
+    public var tracker: String
+
+    /// The labels for a BCP 47 tag; its primary language decides, English when unknown.
+    public static func forLanguage(_ tag: String) -> Labels {
+        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? "en"
+        return table[primary] ?? english
+    }
+
+    /// The languages that have labels.
+    public static var languages: [String] { table.keys.sorted() }
+
+    private static let table: [String: Labels] = ["en": english, "es": spanish, "de": german]
+
+    static let english = Labels(
+        hold: "hold", reps: "reps", sets: "sets", eachSide: "each side", bothSides: "both sides",
+        caution: "Caution", notMedicalAdvice: "Not medical advice.", continued: "continued",
+        pageOf: "Card %1 of %2", forName: "For", byName: "From",
+        exercises: "Stretches", therapy: "Heat & cold", tips: "Everyday habits", notes: "Notes",
+        heat: "Heat", cold: "Cold", contrast: "Alternate", other: "Therapy", minutes: "min", seconds: "s",
+        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], tracker: "This week"
+    )
+
+    static let spanish = Labels(
+        hold: "mantener", reps: "rep.", sets: "series", eachSide: "cada lado", bothSides: "ambos lados",
+        caution: "Precaución", notMedicalAdvice: "No es consejo médico.", continued: "continuación",
+        pageOf: "Tarjeta %1 de %2", forName: "Para", byName: "De",
+        exercises: "Estiramientos", therapy: "Calor y frío", tips: "Hábitos diarios", notes: "Notas",
+        heat: "Calor", cold: "Frío", contrast: "Alternar", other: "Terapia", minutes: "min", seconds: "s",
+        weekdays: ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"], tracker: "Esta semana"
+    )
+
+    static let german = Labels(
+        hold: "halten", reps: "Wdh.", sets: "Sätze", eachSide: "je Seite", bothSides: "beide Seiten",
+        caution: "Vorsicht", notMedicalAdvice: "Keine medizinische Beratung.", continued: "Fortsetzung",
+        pageOf: "Karte %1 von %2", forName: "Für", byName: "Von",
+        exercises: "Dehnübungen", therapy: "Wärme & Kälte", tips: "Im Alltag", notes: "Hinweise",
+        heat: "Wärme", cold: "Kälte", contrast: "Wechseln", other: "Therapie", minutes: "Min.", seconds: "s",
+        weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"], tracker: "Diese Woche"
+    )
+
+    /// "Card 2 of 3".
+    public func page(_ number: Int, of total: Int) -> String {
+        pageOf.replacingOccurrences(of: "%1", with: "\(number)").replacingOccurrences(of: "%2", with: "\(total)")
+    }
+
+    /// A time for the card: "30 s", "2 min", "1 min 30 s".
+    public func time(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)\u{202F}\(self.seconds)" }
+        if seconds % 60 == 0 { return "\(seconds / 60)\u{202F}\(minutes)" }
+        return "\(seconds / 60)\u{202F}\(minutes) \(seconds % 60)\u{202F}\(self.seconds)"
+    }
+
+    /// A range for the card: "15–20 min".
+    public func time(_ range: DurationRange) -> String {
+        if range.minSeconds == range.maxSeconds { return time(range.minSeconds) }
+        if range.minSeconds % 60 == 0, range.maxSeconds % 60 == 0 {
+            return "\(range.minSeconds / 60)–\(range.maxSeconds / 60)\u{202F}\(minutes)"
+        }
+        return "\(time(range.minSeconds))–\(time(range.maxSeconds))"
+    }
+
+    /// The dose in a few words: "2 × 10 reps · hold 3 s · each side".
+    public func dose(_ dose: Dose) -> String {
+        var parts: [String] = []
+        switch (dose.sets, dose.reps) {
+        case let (sets?, reps?): parts.append("\(sets) × \(reps) \(self.reps)")
+        case let (nil, reps?): parts.append("\(reps) \(self.reps)")
+        case let (sets?, nil): parts.append("\(sets) \(self.sets)")
+        case (nil, nil): break
+        }
+        if let hold = dose.hold { parts.append("\(self.hold) \(time(hold))") }
+        if let duration = dose.duration { parts.append(time(duration)) }
+        switch dose.side {
+        case .each: parts.append(eachSide)
+        case .both: parts.append(bothSides)
+        case nil: break
+        }
+        guard var text = parts.first else { return "" }
+        // Capitalise the first word only ("Hold 30 s · 3 reps").
+        text = text.prefix(1).uppercased() + text.dropFirst()
+        return ([text] + parts.dropFirst()).joined(separator: " · ")
+    }
+
+    /// The default heading for a section kind.
+    public func title(for kind: Section.Kind) -> String {
+        switch kind {
+        case .exercises: exercises
+        case .therapy: therapy
+        case .tips: tips
+        case .notes: notes
+        }
+    }
+
+    /// The default name for a therapy kind.
+    public func name(for kind: Therapy.Kind) -> String {
+        switch kind {
+        case .heat: heat
+        case .cold: cold
+        case .contrast: contrast
+        case .other: other
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Space between blocks that may shrink to a minimum when content is tight (TeX's glue).
+struct Glue: Hashable, Sendable {
+    var natural: Double
+    var minimum: Double
+
+    init(_ natural: Double, min minimum: Double? = nil) {
+        self.natural = natural
+        self.minimum = minimum ?? natural * 0.4
+    }
+
+    static let zero = Glue(0, min: 0)
+}
+
+/// How a piece of text should look before the fitting knobs are applied.
+struct TextSpec: Hashable, Sendable {
+    var size: Double
+    var bold = false
+    var italic = false
+    var color: Color
+    var role: TextRole
+    var alignment: TextAlignment = .left
+    var lineSpacing = 1.0
+}
+
+/// What blocks need while measuring and placing: the measurer, the theme and the fitting knobs.
+final class LayoutContext {
+    let measurer: any TextMeasuring
+    let theme: Theme
+    /// Multiplies type sizes; the fitter lowers it to make content fit.
+    var typeScale = 1.0
+    /// 1 uses natural spacing, 0 the minimum.
+    var spacingScale = 1.0
+
+    init(measurer: any TextMeasuring, theme: Theme) {
+        self.measurer = measurer
+        self.theme = theme
+    }
+
+    /// The font for `spec` under the current knobs, never below the floor for its role.
+    func font(_ spec: TextSpec) -> FontStyle {
+        let base = spec.size * theme.typeScale
+        let floor = min(base, spec.role == .body || spec.role == .caution ? theme.bodyFloor : 8)
+        let size = max(floor, (base * typeScale * 4).rounded() / 4)
+        return FontStyle(family: theme.fontFamily, size: size, bold: spec.bold, italic: spec.italic, lineSpacing: spec.lineSpacing)
+    }
+
+    func space(_ glue: Glue) -> Double {
+        glue.minimum + (glue.natural - glue.minimum) * spacingScale
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Lengths written by users: `8mm`, `0.5in`, `1cm`, `12pt`.
+public enum Length {
+    /// A problem with a length the user gave.
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads a length with a unit (mm, cm, in, pt) into points.
+    public static func parse(_ text: String) throws(ParseError) -> Double {
+        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let units: [(String, Double)] = [("mm", Units.pointsPerMillimetre), ("cm", Units.pointsPerMillimetre * 10), ("in", 72), ("pt", 1)]
+        guard let (unit, factor) = units.first(where: { key.hasSuffix($0.0) }),
+              let value = Double(key.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            throw ParseError(description: "cannot read the length '\(text)'; write a number with a unit, like 8mm, 0.25in or 12pt")
+        }
+        return value * factor
+    }
+}
+

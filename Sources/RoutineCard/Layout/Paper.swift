@@ -1,0 +1,62 @@
+import Foundation
+
+/// A page size in points (portrait: width ≤ height for the named sizes).
+public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var name: String
+    public var width: Double
+    public var height: Double
+
+    public init(name: String, width: Double, height: Double) {
+        self.name = name
+        self.width = width
+        self.height = height
+    }
+
+    public static let a4 = Paper(name: "a4", width: Units.mm(210), height: Units.mm(297))
+    public static let a5 = Paper(name: "a5", width: Units.mm(148), height: Units.mm(210))
+    public static let a6 = Paper(name: "a6", width: Units.mm(105), height: Units.mm(148))
+    public static let letter = Paper(name: "letter", width: 612, height: 792)
+    public static let halfLetter = Paper(name: "half-letter", width: 396, height: 612)
+    public static let index4x6 = Paper(name: "4x6in", width: 288, height: 432)
+    public static let index5x7 = Paper(name: "5x7in", width: 360, height: 504)
+    public static let index3x5 = Paper(name: "3x5in", width: 216, height: 360)
+
+    /// The named sizes `--paper` accepts.
+    public static let named: [Paper] = [.a4, .a5, .a6, .letter, .halfLetter, .index4x6, .index5x7, .index3x5]
+
+    public var description: String { name }
+
+    /// A problem with a paper size the user gave.
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads a named size (`a6`, `letter`, `4x6in`) or a custom `WxH` with a unit (`100x150mm`,
+    /// `4x6in`, `10x15cm`, `288x432pt`).
+    public static func parse(_ text: String) throws(ParseError) -> Paper {
+        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if let paper = named.first(where: { $0.name == key }) { return paper }
+        let units: [(String, Double)] = [("mm", Units.pointsPerMillimetre), ("cm", Units.pointsPerMillimetre * 10),
+                                         ("in", 72), ("pt", 1)]
+        guard let (unit, factor) = units.first(where: { key.hasSuffix($0.0) }) else {
+            throw ParseError(description: "unknown paper '\(text)'; use one of \(named.map(\.name).joined(separator: ", ")) or a size like 100x150mm (units: mm, cm, in, pt)")
+        }
+        let numbers = key.dropLast(unit.count).split(separator: "x", omittingEmptySubsequences: false)
+        guard numbers.count == 2, let w = Double(numbers[0].trimmingCharacters(in: .whitespaces)),
+              let h = Double(numbers[1].trimmingCharacters(in: .whitespaces)) else {
+            throw ParseError(description: "cannot read the paper size '\(text)'; write it as WIDTHxHEIGHT with a unit, like 100x150mm")
+        }
+        let width = w * factor, height = h * factor
+        guard width.isFinite, height.isFinite, width > 0, height > 0 else {
+            throw ParseError(description: "the paper size '\(text)' must be larger than zero on both sides")
+        }
+        let largest = Units.mm(2000), smallest = Units.mm(20)
+        guard width <= largest, height <= largest else {
+            throw ParseError(description: "the paper size '\(text)' is larger than 2 m; check the unit")
+        }
+        guard width >= smallest, height >= smallest else {
+            throw ParseError(description: "the paper size '\(text)' is smaller than 20 mm on a side; nothing legible fits")
+        }
+        return Paper(name: key, width: width, height: height)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// An sRGB colour, components from 0 to 1.
+public struct Color: Hashable, Sendable, Codable {
+    public var red: Double, green: Double, blue: Double
+
+    public init(red: Double, green: Double, blue: Double) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// A colour from a 24-bit value such as `0x1F6F8B`.
+    public init(hex: UInt32) {
+        self.init(red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255, blue: Double(hex & 0xFF) / 255)
+    }
+
+    public static let black = Color(hex: 0x000000)
+    public static let white = Color(hex: 0xFFFFFF)
+
+    /// WCAG relative luminance, for contrast checks.
+    public var luminance: Double {
+        func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// WCAG contrast ratio between two colours (1 to 21).
+    public func contrast(with other: Color) -> Double {
+        let a = luminance, b = other.luminance
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+}
+
+
+/// A font choice for a run of text.
+public struct FontStyle: Hashable, Sendable, Codable {
+    public var family: String
+    /// Size in points.
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    /// Line height as a multiple of the font's own.
+    public var lineSpacing: Double
+
+    public init(family: String, size: Double, bold: Bool = false, italic: Bool = false, lineSpacing: Double = 1) {
+        self.family = family
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.lineSpacing = lineSpacing
+    }
+}
+
+/// What a piece of text is for; preflight and tests treat roles differently (body has a size floor).
+public enum TextRole: String, Hashable, Sendable, Codable {
+    case title, subtitle, heading, name, dose, body, caution, label, footer
+}
+
+/// Horizontal alignment of text in its frame.
+public enum TextAlignment: String, Hashable, Sendable, Codable { case left, center, right }
+
+/// A paragraph placed on a page. Its frame is exactly the measured text: drawing never exceeds it.
+public struct PlacedText: Hashable, Sendable, Codable {
+    public var frame: Rect
+    /// The text as printed (emphasis markers already removed).
+    public var text: String
+    /// Bold and italic stretches, in UTF-8 byte offsets into `text`.
+    public var emphasis: [EmphasizedText.Run]
+    public var font: FontStyle
+    public var color: Color
+    public var alignment: TextAlignment
+    public var role: TextRole
+    /// How many lines Pango broke the text into.
+    public var lineCount: Int
+}
+
+/// A filled and/or stroked shape.
+public struct PlacedShape: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable, Codable {
+        case rectangle(cornerRadius: Double)
+        case circle
+        case line
+    }
+
+    public var kind: Kind
+    /// The shape's bounds; for a line, from the top-left to the bottom-right corner.
+    public var frame: Rect
+    public var fill: Color?
+    public var stroke: Color?
+    public var lineWidth: Double
+
+    public init(kind: Kind, frame: Rect, fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 0) {
+        self.kind = kind
+        self.frame = frame
+        self.fill = fill
+        self.stroke = stroke
+        self.lineWidth = lineWidth
+    }
+}
+
+/// A picture placed on a page, scaled to fit its frame.
+public struct PlacedImage: Hashable, Sendable, Codable {
+    public var frame: Rect
+    /// A built-in picture name, or a file path.
+    public var source: String
+}
+
+/// Anything drawn on a page.
+public enum PlacedElement: Hashable, Sendable, Codable {
+    case text(PlacedText)
+    case shape(PlacedShape)
+    case image(PlacedImage)
+
+    public var frame: Rect {
+        switch self {
+        case .text(let text): text.frame
+        case .shape(let shape): shape.frame
+        case .image(let image): image.frame
+        }
+    }
+}
+
+/// One laid-out page: plain data that tests inspect and the renderer draws.
+public struct PlacedPage: Hashable, Sendable, Codable {
+    /// The trimmed page size, in points.
+    public var size: Size
+    /// The area inside the margins where all content must stay.
+    public var safeArea: Rect
+    /// Fill for the whole page (behind everything).
+    public var background: Color
+    /// In drawing order.
+    public var elements: [PlacedElement]
+
+    /// The texts on the page, in drawing order.
+    public var texts: [PlacedText] {
+        elements.compactMap { if case .text(let text) = $0 { text } else { nil } }
+    }
+}

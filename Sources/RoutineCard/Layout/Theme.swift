@@ -1,0 +1,53 @@
+/// Colours and fonts of a card.
+public struct Theme: Hashable, Sendable {
+    /// The built-in themes.
+    public enum Name: String, Sendable, CaseIterable, Codable {
+        /// Calm teal accents and tinted boxes (the default).
+        case color
+        /// No large fills, greyscale, thin rules: kind to printer ink.
+        case inkSaver = "ink-saver"
+        /// Black on white, larger type, for low-vision readers.
+        case highContrast = "high-contrast"
+    }
+
+    public var name: Name
+    public var fontFamily: String
+    public var text: Color
+    public var muted: Color
+    public var accent: Color
+    /// Text drawn on an accent fill.
+    public var onAccent: Color
+    /// Fill of the title band; nil draws the title on the page colour.
+    public var headerFill: Color?
+    public var headerText: Color
+    public var heatTint: Color?
+    public var coldTint: Color?
+    public var contrastTint: Color?
+    public var boxStroke: Color?
+    public var caution: Color
+    public var page: Color
+    /// Multiplies every type size (high contrast is larger).
+    public var typeScale: Double
+    /// The smallest body text allowed, in points.
+    public var bodyFloor: Double
+
+    public static func named(_ name: Name) -> Theme {
+        switch name {
+        case .color:
+            Theme(name: name, fontFamily: "Lato, DejaVu Sans", text: Color(hex: 0x1D2A30), muted: Color(hex: 0x4F5F66),
+                  accent: Color(hex: 0x0F6E74), onAccent: .white, headerFill: Color(hex: 0x0F6E74), headerText: .white,
+                  heatTint: Color(hex: 0xFCEBDD), coldTint: Color(hex: 0xE1EEF8), contrastTint: Color(hex: 0xECE8F4),
+                  boxStroke: nil, caution: Color(hex: 0xA3341A), page: .white, typeScale: 1, bodyFloor: 8)
+        case .inkSaver:
+            Theme(name: name, fontFamily: "Lato, DejaVu Sans", text: Color(hex: 0x222222), muted: Color(hex: 0x555555),
+                  accent: Color(hex: 0x333333), onAccent: .white, headerFill: nil, headerText: Color(hex: 0x111111),
+                  heatTint: nil, coldTint: nil, contrastTint: nil,
+                  boxStroke: Color(hex: 0x888888), caution: Color(hex: 0x222222), page: .white, typeScale: 1, bodyFloor: 8)
+        case .highContrast:
+            Theme(name: name, fontFamily: "DejaVu Sans", text: .black, muted: .black,
+                  accent: .black, onAccent: .white, headerFill: nil, headerText: .black,
+                  heatTint: nil, coldTint: nil, contrastTint: nil,
+                  boxStroke: .black, caution: .black, page: .white, typeScale: 14.0 / 9.5, bodyFloor: 14)
+        }
+    }
+}

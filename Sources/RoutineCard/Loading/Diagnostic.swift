@@ -1,0 +1,32 @@
+/// A problem found in a routine file, with where it is.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    /// The file as the user named it (or `<stdin>`, or `built-in:ID`).
+    public var file: String
+    /// 1-based line; 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column; 0 when the problem concerns the whole file.
+    public var column: Int
+    /// What is wrong and what to write instead.
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: error: message`, the form compilers and editors understand.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
+}
+
+/// A routine file could not be read. Holds every problem found, not only the first.
+public struct RoutineLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

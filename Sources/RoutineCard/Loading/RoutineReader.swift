@@ -1,0 +1,213 @@
+import Foundation
+import Yams
+
+/// Reads a ``Routine`` out of a node tree, reporting every problem rather than stopping at the first.
+struct RoutineReader {
+    var reader: NodeReader
+    /// Names a picture may have without being a path: the built-in illustrations and icons.
+    let pictureNames: Set<String>
+    /// Where relative picture paths start; nil when the routine has no folder (stdin, built-in).
+    let baseDirectory: URL?
+    /// The file's name without extension, the id when the file gives none.
+    let fallbackID: String
+
+    private var itemCount = 0
+
+    init(file: String, pictureNames: Set<String>, baseDirectory: URL?, fallbackID: String) {
+        self.reader = NodeReader(file: file)
+        self.pictureNames = pictureNames
+        self.baseDirectory = baseDirectory
+        self.fallbackID = fallbackID
+    }
+
+    static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "$schema"]
+    static let sectionFields = ["id", "title", "exercises", "therapy", "tips", "notes"]
+    static let exerciseFields = ["name", "illustration", "dose", "steps", "caution"]
+    static let doseFields = ["sets", "reps", "hold", "duration", "side"]
+    static let therapyFields = ["kind", "name", "duration", "steps", "caution", "icon"]
+    static let tipFields = ["text", "icon"]
+    static let frequencyFields = ["text", "per_day"]
+
+    mutating func routine(_ node: Node) -> Routine? {
+        guard let fields = reader.fields(node, of: "the routine", allowed: Self.routineFields, required: ["title", "sections"]) else {
+            return nil
+        }
+        let id = identifier(fields["id"], "the routine's id") ?? fallbackID
+        let title = reader.text(fields["title"], "the title", required: true)
+        let subtitle = reader.text(fields["subtitle"], "the subtitle")
+        let language = self.language(fields["language"]) ?? "en"
+        let frequency = fields["frequency"].flatMap { self.frequency($0) }
+        let disclaimer = reader.text(fields["disclaimer"], "the disclaimer")
+        var sections: [Section] = []
+        if let items = reader.list(fields["sections"], "sections", limit: RoutineLimits.sections) {
+            if items.isEmpty { reader.report(fields["sections"], "the routine has no sections; add at least one") }
+            var seen: [String: Node] = [:]
+            for (index, item) in items.enumerated() {
+                guard let section = section(item, number: index + 1) else { continue }
+                if seen[section.id] != nil {
+                    reader.report(item, "two sections have the id '\(section.id)'; give each its own id")
+                }
+                seen[section.id] = item
+                sections.append(section)
+            }
+        }
+        guard let title else { return nil }
+        return Routine(id: id, title: title, subtitle: subtitle, language: language, frequency: frequency,
+                       sections: sections, disclaimer: disclaimer)
+    }
+
+    private mutating func identifier(_ node: Node?, _ what: String) -> String? {
+        guard let value = reader.text(node, what) else { return nil }
+        let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        guard allowed, value.count <= 64 else {
+            reader.report(node, "\(what) '\(value.prefix(40))' should use only lower-case letters, digits and hyphens, like 'leg-cramps'")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func language(_ node: Node?) -> String? {
+        guard let value = reader.text(node, "the language") else { return nil }
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = (2...3).contains(parts[0].count) && parts[0].allSatisfy(\.isLetter)
+            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        guard valid else {
+            reader.report(node, "the language '\(value)' is not a language tag; write one like en, es, de or en-GB")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func frequency(_ node: Node) -> Frequency? {
+        if case .scalar = node {
+            return reader.text(node, "the frequency", required: true).map { Frequency(text: $0) }
+        }
+        guard let fields = reader.fields(node, of: "the frequency", allowed: Self.frequencyFields, required: ["text"]) else {
+            return nil
+        }
+        let text = reader.text(fields["text"], "the frequency's text", required: true)
+        let perDay = reader.integer(fields["per_day"], "per_day", range: 1...12)
+        return text.map { Frequency(text: $0, perDay: perDay) }
+    }
+
+    private mutating func section(_ node: Node, number: Int) -> Section? {
+        let what = "section \(number)"
+        guard let fields = reader.fields(node, of: what, allowed: Self.sectionFields) else { return nil }
+        let kinds = Section.Kind.allCases.filter { fields[$0.rawValue] != nil }
+        guard kinds.count == 1, let kind = kinds.first else {
+            reader.report(node, kinds.isEmpty
+                ? "\(what) has no content; give it one of: exercises, therapy, tips or notes"
+                : "\(what) mixes \(kinds.map(\.rawValue).joined(separator: " and ")); put each in its own section")
+            return nil
+        }
+        let id = identifier(fields["id"], "\(what)'s id") ?? kind.rawValue
+        let title = reader.text(fields["title"], "\(what)'s title")
+        let listNode = fields[kind.rawValue]
+        guard let items = reader.list(listNode, "\(what)'s \(kind.rawValue)", limit: RoutineLimits.itemsPerSection,
+                                      allowSingle: kind == .notes) else { return nil }
+        guard !items.isEmpty else {
+            reader.report(listNode, "\(what)'s \(kind.rawValue) is empty; add an item or remove the section")
+            return nil
+        }
+        itemCount += items.count
+        guard itemCount <= RoutineLimits.items else {
+            reader.report(listNode, "the routine has more than \(RoutineLimits.items) items; split it into several routines")
+            return nil
+        }
+        switch kind {
+        case .exercises:
+            return Section(id: id, title: title, content: .exercises(items.enumerated().compactMap { exercise($1, "exercise \($0 + 1) of \(what)") }))
+        case .therapy:
+            return Section(id: id, title: title, content: .therapy(items.enumerated().compactMap { therapy($1, "therapy \($0 + 1) of \(what)") }))
+        case .tips:
+            return Section(id: id, title: title, content: .tips(items.enumerated().compactMap { tip($1, "tip \($0 + 1) of \(what)") }))
+        case .notes:
+            return Section(id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) of \(what)", required: true) }))
+        }
+    }
+
+    private mutating func exercise(_ node: Node, _ what: String) -> Exercise? {
+        guard let fields = reader.fields(node, of: what, allowed: Self.exerciseFields, required: ["name"]) else { return nil }
+        let name = reader.text(fields["name"], "\(what)'s name", required: true)
+        let illustration = picture(fields["illustration"], "\(what)'s illustration")
+        let dose = fields["dose"].flatMap { self.dose($0, "\(what)'s dose") } ?? Dose()
+        let steps = self.steps(fields["steps"], what)
+        let caution = reader.text(fields["caution"], "\(what)'s caution")
+        guard let name else { return nil }
+        return Exercise(name: name, illustration: illustration, dose: dose, steps: steps, caution: caution)
+    }
+
+    private mutating func dose(_ node: Node, _ what: String) -> Dose? {
+        guard let fields = reader.fields(node, of: what, allowed: Self.doseFields) else { return nil }
+        let dose = Dose(
+            sets: reader.integer(fields["sets"], "sets", range: 1...20),
+            reps: reader.integer(fields["reps"], "reps", range: 1...200, allowTimes: true),
+            hold: reader.seconds(fields["hold"], "hold", range: 1...600),
+            duration: reader.seconds(fields["duration"], "duration", range: 1...7200),
+            side: reader.choice(fields["side"], "side", ["each", "both"]).flatMap(Dose.Side.init(rawValue:))
+        )
+        return dose
+    }
+
+    private mutating func therapy(_ node: Node, _ what: String) -> Therapy? {
+        guard let fields = reader.fields(node, of: what, allowed: Self.therapyFields, required: ["kind"]) else { return nil }
+        let kind = reader.choice(fields["kind"], "\(what)'s kind", Therapy.Kind.allCases.map(\.rawValue)).flatMap(Therapy.Kind.init(rawValue:))
+        let name = reader.text(fields["name"], "\(what)'s name")
+        var duration = reader.durationRange(fields["duration"], "\(what)'s duration", range: 1...3600)
+        // Safety: cold longer than 20 minutes risks cold burns; heat longer than 30, skin burns.
+        if let kind, let range = duration, let limit = [Therapy.Kind.cold: 20, .heat: 30][kind], range.maxSeconds > limit * 60 {
+            reader.report(fields["duration"], "\(what): \(kind.rawValue) therapy should last at most \(limit) minutes at a time to protect the skin; shorten the duration")
+            duration = nil
+        }
+        let steps = self.steps(fields["steps"], what)
+        let caution = reader.text(fields["caution"], "\(what)'s caution")
+        let icon = picture(fields["icon"], "\(what)'s icon")
+        guard let kind else { return nil }
+        return Therapy(kind: kind, name: name, duration: duration, steps: steps, caution: caution, icon: icon)
+    }
+
+    private mutating func tip(_ node: Node, _ what: String) -> Tip? {
+        if case .scalar = node {
+            return reader.text(node, what, required: true).map { Tip(text: $0) }
+        }
+        guard let fields = reader.fields(node, of: what, allowed: Self.tipFields, required: ["text"]) else { return nil }
+        let text = reader.text(fields["text"], "\(what)'s text", required: true)
+        let icon = picture(fields["icon"], "\(what)'s icon")
+        return text.map { Tip(text: $0, icon: icon) }
+    }
+
+    private mutating func steps(_ node: Node?, _ what: String) -> [String] {
+        guard let items = reader.list(node, "\(what)'s steps", limit: RoutineLimits.steps, allowSingle: true) else { return [] }
+        return items.enumerated().compactMap { reader.text($1, "step \($0 + 1) of \(what)", required: true) }
+    }
+
+    /// A built-in picture name, or a path to an SVG or PNG file next to the routine.
+    private mutating func picture(_ node: Node?, _ what: String) -> String? {
+        guard let value = reader.text(node, what) else { return nil }
+        let looksLikePath = value.contains("/") || value.hasSuffix(".svg") || value.hasSuffix(".png")
+        if !looksLikePath {
+            guard pictureNames.contains(value) else {
+                let nearest = Suggestions.ranked(value, Array(pictureNames)).first
+                reader.report(node, "\(what) '\(value)' is not a built-in picture"
+                    + (nearest.map { "; did you mean '\($0)'?" } ?? "")
+                    + " (see `routinecard list --illustrations`, or give a path like ./my-move.svg)")
+                return nil
+            }
+            return value
+        }
+        guard value.hasSuffix(".svg") || value.hasSuffix(".png") else {
+            reader.report(node, "\(what) '\(value)' should be an .svg or .png file")
+            return nil
+        }
+        guard let baseDirectory else {
+            reader.report(node, "\(what) '\(value)' is a path, but this routine has no folder to look in; use a built-in picture")
+            return nil
+        }
+        let url = URL(fileURLWithPath: value, relativeTo: baseDirectory).standardizedFileURL
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            reader.report(node, "\(what): cannot read '\(value)' (looked for \(url.path))")
+            return nil
+        }
+        return value
+    }
+}

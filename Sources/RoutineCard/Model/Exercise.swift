@@ -1,0 +1,49 @@
+/// One stretch or strengthening move.
+public struct Exercise: Codable, Sendable, Hashable {
+    public var name: String
+    /// A built-in picture's name (`calf-raise`) or a path relative to the routine file.
+    public var illustration: String?
+    public var dose: Dose
+    /// Short instructions, in order.
+    public var steps: [String]
+    /// A safety note printed with the exercise.
+    public var caution: String?
+
+    public init(name: String, illustration: String? = nil, dose: Dose = Dose(), steps: [String], caution: String? = nil) {
+        self.name = name
+        self.illustration = illustration
+        self.dose = dose
+        self.steps = steps
+        self.caution = caution
+    }
+}
+
+/// How much of an exercise to do. Every part is optional; the card prints those that are set.
+public struct Dose: Codable, Sendable, Hashable {
+    public var sets: Int?
+    public var reps: Int?
+    /// Seconds to hold a position.
+    public var hold: Int?
+    /// Seconds to keep going (for moves done for a time rather than a count).
+    public var duration: Int?
+    /// Whether the dose is for each side (left and right) or both together.
+    public var side: Side?
+
+    public enum Side: String, Codable, Sendable, Hashable {
+        /// Do the dose on one side, then the other.
+        case each
+        /// Both sides together.
+        case both
+    }
+
+    public init(sets: Int? = nil, reps: Int? = nil, hold: Int? = nil, duration: Int? = nil, side: Side? = nil) {
+        self.sets = sets
+        self.reps = reps
+        self.hold = hold
+        self.duration = duration
+        self.side = side
+    }
+
+    /// True when nothing is set.
+    public var isEmpty: Bool { sets == nil && reps == nil && hold == nil && duration == nil && side == nil }
+}

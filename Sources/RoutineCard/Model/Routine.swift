@@ -1,0 +1,51 @@
+/// A routine: what a card shows. Plain data, safe to send between tasks.
+///
+/// Routines come from the built-in library (``Routine/builtIn(_:)``) or from YAML/JSON files
+/// (``RoutineLoader``). Text fields may use light emphasis: `**bold**` and `_italic_`.
+public struct Routine: Codable, Sendable, Hashable {
+    /// A short identifier, lower-case words joined by hyphens (`leg-cramps`).
+    public var id: String
+    public var title: String
+    public var subtitle: String?
+    /// A BCP 47 language tag for the words the card adds ("Hold", "each side"); default `en`.
+    public var language: String
+    /// How often to do the routine.
+    public var frequency: Frequency?
+    public var sections: [Section]
+    /// A one-line reminder that the card is not medical advice; the card adds a default when nil.
+    public var disclaimer: String?
+
+    public init(
+        id: String, title: String, subtitle: String? = nil, language: String = "en",
+        frequency: Frequency? = nil, sections: [Section], disclaimer: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.language = language
+        self.frequency = frequency
+        self.sections = sections
+        self.disclaimer = disclaimer
+    }
+
+    /// The section with `id`, if any.
+    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+}
+
+/// How often to do a routine: words for the card and a count for the tracker.
+public struct Frequency: Codable, Sendable, Hashable {
+    /// As printed on the card: "3× a day and before bed".
+    public var text: String
+    /// Sessions per day, for the tick-off tracker.
+    public var perDay: Int?
+
+    public init(text: String, perDay: Int? = nil) {
+        self.text = text
+        self.perDay = perDay
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text
+        case perDay = "per_day"
+    }
+}

@@ -1,0 +1,87 @@
+/// A titled part of a routine holding one kind of content.
+public struct Section: Codable, Sendable, Hashable {
+    /// Picks the section on the command line: `leg-cramps#stretches`.
+    public var id: String
+    /// The heading; when nil the card uses a default for the kind ("Stretches", "Heat & cold").
+    public var title: String?
+    public var content: Content
+
+    /// What a section holds.
+    public enum Content: Sendable, Hashable {
+        /// Stretches and strengthening moves.
+        case exercises([Exercise])
+        /// Heat, cold or alternating therapy.
+        case therapy([Therapy])
+        /// Short everyday habits.
+        case tips([Tip])
+        /// Free paragraphs.
+        case notes([String])
+
+        /// The key that holds this content in a routine file.
+        public var kind: Kind {
+            switch self {
+            case .exercises: .exercises
+            case .therapy: .therapy
+            case .tips: .tips
+            case .notes: .notes
+            }
+        }
+
+        /// How many items the section holds.
+        public var count: Int {
+            switch self {
+            case .exercises(let items): items.count
+            case .therapy(let items): items.count
+            case .tips(let items): items.count
+            case .notes(let items): items.count
+            }
+        }
+    }
+
+    /// The kinds of section, named as in routine files.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case exercises, therapy, tips, notes
+    }
+
+    public init(id: String, title: String? = nil, content: Content) {
+        self.id = id
+        self.title = title
+        self.content = content
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, exercises, therapy, tips, notes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        if let items = try container.decodeIfPresent([Exercise].self, forKey: .exercises) {
+            content = .exercises(items)
+        } else if let items = try container.decodeIfPresent([Therapy].self, forKey: .therapy) {
+            content = .therapy(items)
+        } else if let items = try container.decodeIfPresent([Tip].self, forKey: .tips) {
+            content = .tips(items)
+        } else if let items = try container.decodeIfPresent([String].self, forKey: .notes) {
+            content = .notes(items)
+        } else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .exercises, in: container,
+                debugDescription: "a section needs one of exercises, therapy, tips or notes"
+            )
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(title, forKey: .title)
+        switch content {
+        case .exercises(let items): try container.encode(items, forKey: .exercises)
+        case .therapy(let items): try container.encode(items, forKey: .therapy)
+        case .tips(let items): try container.encode(items, forKey: .tips)
+        case .notes(let items): try container.encode(items, forKey: .notes)
+        }
+    }
+}

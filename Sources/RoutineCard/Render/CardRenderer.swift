@@ -1,0 +1,44 @@
+import Foundation
+
+/// Lays out and renders routines as cards. Safe to use from many threads at once: each call
+/// borrows a worker with its own font map.
+///
+/// ```swift
+/// let routine = try Routine.builtIn("leg-cramps")
+/// let card = try CardRenderer().render([routine], output: OutputOptions(format: .pdf))
+/// try card.write(to: URL(fileURLWithPath: "card.pdf"))
+/// ```
+public struct CardRenderer: Sendable {
+    public init() {}
+
+    /// Lays out each routine as one or more pages, without drawing anything.
+    public func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
+        try WorkerPool.shared.withWorker { worker in
+            let engine = LayoutEngine(measurer: worker.measurer)
+            return try routines.map { try engine.layout($0, options: options) }
+        }
+    }
+
+    /// Lays out and draws the routines into one document, each routine starting on a new page.
+    public func render(
+        _ routines: [Routine], options: CardOptions = CardOptions(), output: OutputOptions = OutputOptions()
+    ) throws -> RenderedDocument {
+        guard !routines.isEmpty else { throw RenderError(description: "no routine was given to render") }
+        return try WorkerPool.shared.withWorker { worker in
+            let engine = LayoutEngine(measurer: worker.measurer)
+            let layouts = try routines.map { try engine.layout($0, options: options) }
+            let pages = layouts.flatMap(\.pages)
+            let titles = routines.map { EmphasisParser.parse($0.title).plain }
+            let subject = routines.compactMap { $0.subtitle.map { EmphasisParser.parse($0).plain } }.joined(separator: "; ")
+            let files = try DocumentWriter(worker: worker, output: output)
+                .write(pages, title: titles.joined(separator: " + "), subject: subject.isEmpty ? "Routine card" : subject)
+            let notes = layouts.flatMap { layout in layout.notes.map { routines.count > 1 ? "\(layout.routineID): \($0)" : $0 } }
+            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: notes, layouts: layouts)
+        }
+    }
+}
+
+/// Facts about this build of the library.
+public enum RoutineCardInfo {
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,77 @@
+import Foundation
+internal import Graphics
+
+/// Draws laid-out pages into PDF, SVG or PNG bytes.
+struct DocumentWriter {
+    let worker: Worker
+    let output: OutputOptions
+
+    func write(_ pages: [PlacedPage], title: String, subject: String) throws -> [Data] {
+        guard let first = pages.first else { throw RenderError(description: "there is nothing to draw") }
+        let drawer = PageDrawer(measurer: worker.measurer, pictures: worker.pictures)
+        switch output.format {
+        case .pdf:
+            let surface = try Surface.pdf(width: first.size.width, height: first.size.height)
+            surface.setPDFMetadata(.title, title)
+            surface.setPDFMetadata(.subject, subject)
+            surface.setPDFMetadata(.creator, "RoutineCard \(RoutineCardInfo.version)")
+            if let author = output.author { surface.setPDFMetadata(.author, author) }
+            // cairo stamps the wall clock unless told otherwise; an invalid date makes it leave the
+            // field out, which keeps output byte-identical.
+            surface.setPDFMetadata(.createDate, output.creationDate.map(Self.pdfDate) ?? "")
+            surface.setPDFMetadata(.modifyDate, output.creationDate.map(Self.pdfDate) ?? "")
+            let canvas = try Canvas(surface: surface)
+            for page in pages {
+                try surface.setPDFPageSize(width: page.size.width, height: page.size.height)
+                try drawer.draw(page, on: canvas)
+                try canvas.showPage()
+            }
+            return [Data(try surface.finishDocument())]
+        case .svg:
+            // SVG has no pages: stack them one under the other with a gap.
+            let gap = pages.count > 1 ? 18.0 : 0
+            let width = pages.map(\.size.width).max() ?? first.size.width
+            let height = pages.map(\.size.height).reduce(0, +) + gap * Double(pages.count - 1)
+            let surface = try Surface.svg(width: width, height: height)
+            let canvas = try Canvas(surface: surface)
+            var y = 0.0
+            for page in pages {
+                canvas.save()
+                canvas.translate(x: 0, y: y)
+                try drawer.draw(page, on: canvas)
+                canvas.restore()
+                y += page.size.height + gap
+            }
+            try canvas.checkStatus("drawing the SVG")
+            return [Data(try surface.finishDocument())]
+        case .png:
+            return try pages.map { try png($0, drawer: drawer) }
+        }
+    }
+
+    private func png(_ page: PlacedPage, drawer: PageDrawer) throws -> Data {
+        guard output.dpi >= 10, output.dpi <= 2400 else {
+            throw RenderError(description: "a resolution of \(output.dpi) dpi is outside 10–2400")
+        }
+        let scale = output.dpi / 72
+        let surface = try Surface.image(
+            pixelWidth: Int((page.size.width * scale).rounded()), pixelHeight: Int((page.size.height * scale).rounded())
+        )
+        let canvas = try Canvas(surface: surface)
+        canvas.scale(x: scale, y: scale)
+        try drawer.draw(page, on: canvas)
+        let pixels = try surface.rgbPixels()
+        let encoder = PNGEncoder(compressionLevel: 3, dotsPerInch: output.dpi)
+        return Data(try encoder.encode(width: pixels.width, height: pixels.height, rgb: pixels.bytes))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the only form cairo accepts.
+    static func pdfDate(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970)
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}

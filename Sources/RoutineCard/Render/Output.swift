@@ -1,0 +1,68 @@
+import Foundation
+
+/// The file formats a card can be written in.
+public enum OutputFormat: String, Sendable, CaseIterable, Codable {
+    case pdf, png, svg
+
+    /// The format a file name's extension names, if any.
+    public init?(fileExtension: String) {
+        self.init(rawValue: fileExtension.lowercased())
+    }
+}
+
+/// Document-level settings of the output.
+public struct OutputOptions: Hashable, Sendable {
+    public var format: OutputFormat
+    /// Pixels per inch for PNG (300 makes an A6 card 1240 × 1748 pixels).
+    public var dpi: Double
+    /// The PDF creation date. nil leaves it out, so the same input gives the same bytes.
+    public var creationDate: Date?
+    /// The PDF author field.
+    public var author: String?
+
+    public init(format: OutputFormat = .pdf, dpi: Double = 300, creationDate: Date? = nil, author: String? = nil) {
+        self.format = format
+        self.dpi = dpi
+        self.creationDate = creationDate
+        self.author = author
+    }
+}
+
+/// A rendered document: a PDF or SVG file, or one PNG file per page.
+public struct RenderedDocument: Sendable {
+    public let format: OutputFormat
+    /// The file's bytes; for PNG, one file per page.
+    public let files: [Data]
+    /// How many pages (cards) the document has.
+    public let pageCount: Int
+    /// What the layout had to do to fit, per routine ("shrunk body text to 8.5 pt").
+    public let notes: [String]
+    /// The laid-out pages that were drawn.
+    public let layouts: [CardLayout]
+
+    /// The whole file (the first page's file for PNG).
+    public var data: Data { files.first ?? Data() }
+
+    /// Writes the document atomically: to a temporary file in the same folder, renamed into place
+    /// when complete, so a failure never leaves a partial file or replaces a good one. A PNG of
+    /// several pages is written as `name-1.png`, `name-2.png`, ….
+    /// - Returns: the files written.
+    @discardableResult
+    public func write(to url: URL) throws -> [URL] {
+        let targets: [URL]
+        if files.count == 1 {
+            targets = [url]
+        } else {
+            let stem = url.deletingPathExtension().lastPathComponent
+            let folder = url.deletingLastPathComponent()
+            targets = files.indices.map { folder.appendingPathComponent("\(stem)-\($0 + 1).\(url.pathExtension)") }
+        }
+        for (data, target) in zip(files, targets) { try AtomicFile.write(data, to: target) }
+        return targets
+    }
+}
+
+/// Something went wrong drawing a card.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}

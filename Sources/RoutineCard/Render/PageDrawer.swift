@@ -1,0 +1,46 @@
+internal import Graphics
+
+/// Draws placed pages on a cairo canvas. It decides nothing about layout: every position comes
+/// from the ``PlacedPage``.
+struct PageDrawer {
+    let measurer: PangoMeasurer
+    let pictures: PictureCache
+
+    func draw(_ page: PlacedPage, on canvas: Canvas) throws {
+        canvas.addRectangle(x: 0, y: 0, width: page.size.width, height: page.size.height)
+        canvas.fill(rgb(page.background))
+        for element in page.elements {
+            switch element {
+            case .shape(let shape): draw(shape, on: canvas)
+            case .text(let text): try draw(text, on: canvas)
+            case .image(let image): try pictures.draw(image.source, in: image.frame, on: canvas)
+            }
+        }
+        try canvas.checkStatus("drawing a page")
+    }
+
+    private func draw(_ shape: PlacedShape, on canvas: Canvas) {
+        let f = shape.frame
+        switch shape.kind {
+        case .rectangle(let radius): canvas.addRectangle(x: f.x, y: f.y, width: f.width, height: f.height, radius: radius)
+        case .circle: canvas.addCircle(centerX: f.x + f.width / 2, centerY: f.y + f.height / 2, radius: min(f.width, f.height) / 2)
+        case .line:
+            canvas.move(x: f.minX, y: f.minY)
+            canvas.line(x: f.maxX, y: f.maxY)
+        }
+        if let fill = shape.fill, shape.kind != .line {
+            if shape.stroke != nil { canvas.save() }
+            canvas.fill(rgb(fill))
+            if shape.stroke != nil { canvas.restore() }
+        }
+        if let stroke = shape.stroke { canvas.stroke(rgb(stroke), lineWidth: shape.lineWidth) }
+    }
+
+    private func draw(_ text: PlacedText, on canvas: Canvas) throws {
+        let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
+        let layout = try measurer.makeLayout(request)
+        canvas.draw(layout, x: text.frame.x, y: text.frame.y, color: rgb(text.color))
+    }
+}
+
+func rgb(_ color: Color) -> RGBColor { RGBColor(red: color.red, green: color.green, blue: color.blue) }

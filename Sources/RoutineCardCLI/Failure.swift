@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RoutineCard
+
+/// Exit statuses from sysexits.h, as documented in `--help` and the README.
+enum ExitStatus {
+    static let partial: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let ioError: Int32 = 74
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+}
+
+/// Reports `error` on stderr in the user's terms and returns the exit status it deserves.
+func report(_ error: any Error) -> Int32 {
+    switch error {
+    case let error as RoutineLoadError:
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        return ExitStatus.dataError
+    case let error as UnknownRoutineError:
+        printError("routinecard: error: \(error)")
+        return ExitStatus.dataError
+    case let error as UnknownSectionError:
+        printError("routinecard: error: \(error)")
+        return ExitStatus.dataError
+    case let error as LayoutError:
+        printError("routinecard: error: cannot lay out the card: \(error)")
+        return ExitStatus.dataError
+    case let error as UsageError:
+        printError("routinecard: error: \(error.message)")
+        return ExitStatus.usage
+    case let error as CocoaError:
+        printError("routinecard: error: \(error.localizedDescription)")
+        return ExitStatus.ioError
+    default:
+        printError("routinecard: error: \(error)")
+        return ExitStatus.ioError
+    }
+}
+
+/// A mistake in how the command was called.
+struct UsageError: Error {
+    var message: String
+}
