@@ -42,9 +42,11 @@ let package = Package(
             name: "RoutineCardCLI",
             dependencies: ["RoutineCard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
-        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard"]),
-        .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI"]),
+        // Runs real readers (pdfinfo, qpdf, the built CLI) for the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CZlib", "TestSupport"]),
+        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "Graphics", "TestSupport"]),
+        .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,7 +43,7 @@ struct DocumentWriter {
                 y += page.size.height + gap
             }
             try canvas.checkStatus("drawing the SVG")
-            return [Data(try surface.finishDocument())]
+            return [SVGStableIDs.normalize(Data(try surface.finishDocument()))]
         case .png:
             return try pages.map { try png($0, drawer: drawer) }
         }

@@ -37,7 +37,7 @@ struct FridgeTemplate {
                     items.append(FlowItem(block: exerciseRow(exercise, number: index + 1), spaceBefore: index == 0 ? Glue(s(4), min: s(2)) : gap))
                 }
             case .therapy(let therapies):
-                for (index, row) in therapyRows(therapies).enumerated() {
+                for row in therapyRows(therapies) {
                     items.append(FlowItem(block: row, spaceBefore: Glue(s(4), min: s(2))))
                 }
             case .tips(let tips):
