@@ -69,7 +69,7 @@ struct RenderCommand: ParsableCommand {
         let options = try cardOptions()
         let format = try outputFormat()
         let names = routines.isEmpty ? ["leg-cramps"] : routines
-        let loaded = try names.map(RoutineSources.resolve)
+        let loaded = try names.map { try RoutineReference($0).load() }
         let document = try CardRenderer().render(loaded, options: options, output: OutputOptions(
             format: format, dpi: dpi, creationDate: Self.sourceDate(), author: byName
         ))

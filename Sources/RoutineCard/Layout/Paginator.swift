@@ -37,7 +37,7 @@ struct Paginator {
                         let nextHeight = try next.block.height(width: width, in: context)
                         let nextTop = y + gap + height + context.space(next.spaceBefore)
                         var nextFits = nextTop + nextHeight <= bottom
-                        if !nextFits, nextTop + minimumSplitHeight <= bottom {
+                        if !nextFits, !next.keepTogether, nextTop + minimumSplitHeight <= bottom {
                             nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
                         }
                         if !nextFits { break }

@@ -20,6 +20,7 @@ struct NodeReader {
             return nil
         }
         var fields = Fields(node: node)
+        var suggested: Set<String> = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 report(key, "a key in \(what) should be a plain word")
@@ -30,6 +31,7 @@ struct NodeReader {
                 var message = "unknown field '\(name)' in \(what)"
                 if let nearest = Suggestions.nearest(to: name, in: allowed).first {
                     message += "; did you mean '\(nearest)'?"
+                    suggested.insert(nearest)
                 } else {
                     message += "; the fields are: \(allowed.joined(separator: ", "))"
                 }
@@ -43,7 +45,8 @@ struct NodeReader {
             fields.values[name] = value
             fields.keys[name] = key
         }
-        for name in required where fields.values[name] == nil {
+        // A misspelt required key was reported with its suggestion already; do not report it twice.
+        for name in required where fields.values[name] == nil && !suggested.contains(name) {
             report(node, "\(what) is missing '\(name)'")
         }
         return fields
@@ -159,8 +162,8 @@ struct NodeReader {
     mutating func choice(_ node: Node?, _ what: String, _ choices: [String]) -> String? {
         guard let value = text(node, what) else { return nil }
         guard choices.contains(value) else {
-            let nearest = Suggestions.ranked(value, choices)
-            report(node, "\(what) '\(value)' is not one of \(choices.joined(separator: ", "))"
+            let nearest = Suggestions.nearest(to: value, in: choices)
+            report(node, "\(what) is '\(value)', which is not one of \(choices.joined(separator: ", "))"
                 + (nearest.first.map { "; did you mean '\($0)'?" } ?? ""))
             return nil
         }

@@ -81,9 +81,7 @@ public enum RoutineLoader {
     }
 
     private static func sanitizedID(_ name: String) -> String {
-        let lowered = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        let id = String(lowered).split(separator: "-").joined(separator: "-")
-        return id.isEmpty ? "routine" : String(id.prefix(64))
+        RoutineFiles.identifier(from: name) ?? "routine"
     }
 
     /// JSON's own parser first, so JSON files get JSON's rules (no comments, no YAML extras).

@@ -91,7 +91,11 @@ struct RoutineReader {
     }
 
     private mutating func section(_ node: Node, number: Int) -> Section? {
-        let what = "section \(number)"
+        var what = "section \(number)"
+        // Name the section by its id when it has a readable one: easier to find than a number.
+        if case .mapping(let mapping) = node, case .scalar(let id)? = mapping["id"], !id.string.isEmpty, id.string.count <= 40 {
+            what = "section '\(id.string)'"
+        }
         guard let fields = reader.fields(node, of: what, allowed: Self.sectionFields) else { return nil }
         let kinds = Section.Kind.allCases.filter { fields[$0.rawValue] != nil }
         guard kinds.count == 1, let kind = kinds.first else {
@@ -100,13 +104,13 @@ struct RoutineReader {
                 : "\(what) mixes \(kinds.map(\.rawValue).joined(separator: " and ")); put each in its own section")
             return nil
         }
-        let id = identifier(fields["id"], "\(what)'s id") ?? kind.rawValue
-        let title = reader.text(fields["title"], "\(what)'s title")
+        let id = identifier(fields["id"], "the id of \(what)") ?? kind.rawValue
+        let title = reader.text(fields["title"], "the title of \(what)")
         let listNode = fields[kind.rawValue]
-        guard let items = reader.list(listNode, "\(what)'s \(kind.rawValue)", limit: RoutineLimits.itemsPerSection,
+        guard let items = reader.list(listNode, "the \(kind.rawValue) of \(what)", limit: RoutineLimits.itemsPerSection,
                                       allowSingle: kind == .notes) else { return nil }
         guard !items.isEmpty else {
-            reader.report(listNode, "\(what)'s \(kind.rawValue) is empty; add an item or remove the section")
+            reader.report(listNode, "the \(kind.rawValue) of \(what) are empty; add an item or remove the section")
             return nil
         }
         itemCount += items.count
@@ -116,23 +120,23 @@ struct RoutineReader {
         }
         switch kind {
         case .exercises:
-            return Section(id: id, title: title, content: .exercises(items.enumerated().compactMap { exercise($1, "exercise \($0 + 1) of \(what)") }))
+            return Section(id: id, title: title, content: .exercises(items.enumerated().compactMap { exercise($1, "exercise \($0 + 1) in \(what)") }))
         case .therapy:
-            return Section(id: id, title: title, content: .therapy(items.enumerated().compactMap { therapy($1, "therapy \($0 + 1) of \(what)") }))
+            return Section(id: id, title: title, content: .therapy(items.enumerated().compactMap { therapy($1, "therapy \($0 + 1) in \(what)") }))
         case .tips:
-            return Section(id: id, title: title, content: .tips(items.enumerated().compactMap { tip($1, "tip \($0 + 1) of \(what)") }))
+            return Section(id: id, title: title, content: .tips(items.enumerated().compactMap { tip($1, "tip \($0 + 1) in \(what)") }))
         case .notes:
-            return Section(id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) of \(what)", required: true) }))
+            return Section(id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) in \(what)", required: true) }))
         }
     }
 
     private mutating func exercise(_ node: Node, _ what: String) -> Exercise? {
         guard let fields = reader.fields(node, of: what, allowed: Self.exerciseFields, required: ["name"]) else { return nil }
-        let name = reader.text(fields["name"], "\(what)'s name", required: true)
-        let illustration = picture(fields["illustration"], "\(what)'s illustration")
-        let dose = fields["dose"].flatMap { self.dose($0, "\(what)'s dose") } ?? Dose()
+        let name = reader.text(fields["name"], "the name of \(what)", required: true)
+        let illustration = picture(fields["illustration"], "the illustration of \(what)")
+        let dose = fields["dose"].flatMap { self.dose($0, "the dose of \(what)") } ?? Dose()
         let steps = self.steps(fields["steps"], what)
-        let caution = reader.text(fields["caution"], "\(what)'s caution")
+        let caution = reader.text(fields["caution"], "the caution of \(what)")
         guard let name else { return nil }
         return Exercise(name: name, illustration: illustration, dose: dose, steps: steps, caution: caution)
     }
@@ -151,17 +155,17 @@ struct RoutineReader {
 
     private mutating func therapy(_ node: Node, _ what: String) -> Therapy? {
         guard let fields = reader.fields(node, of: what, allowed: Self.therapyFields, required: ["kind"]) else { return nil }
-        let kind = reader.choice(fields["kind"], "\(what)'s kind", Therapy.Kind.allCases.map(\.rawValue)).flatMap(Therapy.Kind.init(rawValue:))
-        let name = reader.text(fields["name"], "\(what)'s name")
-        var duration = reader.durationRange(fields["duration"], "\(what)'s duration", range: 1...3600)
+        let kind = reader.choice(fields["kind"], "the kind of \(what)", Therapy.Kind.allCases.map(\.rawValue)).flatMap(Therapy.Kind.init(rawValue:))
+        let name = reader.text(fields["name"], "the name of \(what)")
+        var duration = reader.durationRange(fields["duration"], "the duration of \(what)", range: 1...3600)
         // Safety: cold longer than 20 minutes risks cold burns; heat longer than 30, skin burns.
         if let kind, let range = duration, let limit = [Therapy.Kind.cold: 20, .heat: 30][kind], range.maxSeconds > limit * 60 {
             reader.report(fields["duration"], "\(what): \(kind.rawValue) therapy should last at most \(limit) minutes at a time to protect the skin; shorten the duration")
             duration = nil
         }
         let steps = self.steps(fields["steps"], what)
-        let caution = reader.text(fields["caution"], "\(what)'s caution")
-        let icon = picture(fields["icon"], "\(what)'s icon")
+        let caution = reader.text(fields["caution"], "the caution of \(what)")
+        let icon = picture(fields["icon"], "the icon of \(what)")
         guard let kind else { return nil }
         return Therapy(kind: kind, name: name, duration: duration, steps: steps, caution: caution, icon: icon)
     }
@@ -171,13 +175,13 @@ struct RoutineReader {
             return reader.text(node, what, required: true).map { Tip(text: $0) }
         }
         guard let fields = reader.fields(node, of: what, allowed: Self.tipFields, required: ["text"]) else { return nil }
-        let text = reader.text(fields["text"], "\(what)'s text", required: true)
-        let icon = picture(fields["icon"], "\(what)'s icon")
+        let text = reader.text(fields["text"], "the text of \(what)", required: true)
+        let icon = picture(fields["icon"], "the icon of \(what)")
         return text.map { Tip(text: $0, icon: icon) }
     }
 
     private mutating func steps(_ node: Node?, _ what: String) -> [String] {
-        guard let items = reader.list(node, "\(what)'s steps", limit: RoutineLimits.steps, allowSingle: true) else { return [] }
+        guard let items = reader.list(node, "the steps of \(what)", limit: RoutineLimits.steps, allowSingle: true) else { return [] }
         return items.enumerated().compactMap { reader.text($1, "step \($0 + 1) of \(what)", required: true) }
     }
 

@@ -36,7 +36,10 @@ public enum DurationParser {
 
     /// Reads a duration or a range: `20 min`, `15-20 min`, `15–20 minutes`, `30s-1m`.
     public static func parseRange(_ text: String) -> Result<DurationRange, Problem> {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
+        if parts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return .failure(Problem(message: "'\(text)' is not a duration; times cannot be negative, and a range needs two ends like 15-20 min"))
+        }
         switch parts.count {
         case 1:
             return parseSeconds(parts[0]).map { DurationRange(seconds: $0) }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// No section of a routine has the id that was asked for.
+public struct UnknownSectionError: Error, Sendable, CustomStringConvertible {
+    public let routine: String
+    public let section: String
+    /// The section ids that exist, closest to `section` first.
+    public let known: [String]
+
+    public var description: String {
+        "routine '\(routine)' has no section '\(section)'; its sections are: \(known.joined(separator: ", "))"
+    }
+}
+
+/// What a user names to get a routine: a built-in id, a file path, or `-` for standard input, each
+/// optionally followed by `#section` to keep one section (`leg-cramps#stretches`).
+public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
+    public enum Source: Hashable, Sendable {
+        case builtIn(String)
+        case file(URL)
+        case standardInput
+    }
+
+    public var source: Source
+    public var section: String?
+    /// As the user wrote it.
+    public var description: String
+
+    /// Reads a reference. Relative paths resolve against `base` (the current folder when nil).
+    public init(_ text: String, relativeTo base: URL? = nil) {
+        description = text
+        var name = text
+        section = nil
+        let fileManager = FileManager.default
+        func url(_ path: String) -> URL {
+            if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+            return URL(fileURLWithPath: path, relativeTo: base ?? URL(fileURLWithPath: fileManager.currentDirectoryPath)).standardizedFileURL
+        }
+        if let hash = text.lastIndex(of: "#"), !fileManager.fileExists(atPath: url(text).path) {
+            name = String(text[..<hash])
+            section = String(text[text.index(after: hash)...])
+        }
+        let lower = name.lowercased()
+        if name == "-" {
+            source = .standardInput
+        } else if name.contains("/") || [".yaml", ".yml", ".json"].contains(where: lower.hasSuffix)
+                    || fileManager.fileExists(atPath: url(name).path) {
+            source = .file(url(name))
+        } else {
+            source = .builtIn(name)
+        }
+    }
+
+    /// Loads the routine, keeping only the named section when there is one.
+    /// - Parameter standardInput: supplies standard input's bytes when the reference is `-`.
+    public func load(standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws -> Routine {
+        var routine: Routine
+        switch source {
+        case .builtIn(let id):
+            routine = try Routine.builtIn(id)
+        case .file(let url):
+            let shown = description.split(separator: "#").first.map(String.init) ?? url.path
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw RoutineLoadError([Diagnostic(file: shown, line: 0, column: 0, message: "no such file")])
+            }
+            routine = try RoutineLoader.load(contentsOf: url, displayName: shown)
+        case .standardInput:
+            let data = standardInput()
+            let firstByte = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
+            routine = try RoutineLoader.load(data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
+                                             fallbackID: "stdin")
+        }
+        if let section {
+            guard let chosen = routine.section(section) else {
+                throw UnknownSectionError(routine: routine.id, section: section,
+                                          known: Suggestions.ranked(section, routine.sections.map(\.id)))
+            }
+            routine.sections = [chosen]
+        }
+        return routine
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import RoutineCard
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema of routine files, for editors to complete and check them."
+    )
+
+    func run() {
+        print(RoutineFiles.schema, terminator: "")
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import RoutineCard
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check routine files; print every problem as FILE:LINE:COLUMN: error: MESSAGE.",
+        discussion: "Exit status: 0 when every file is valid, 65 when any has errors."
+    )
+
+    @Argument(help: "Routine files (.yaml, .yml, .json), or - for standard input.")
+    var files: [String]
+
+    @Flag(help: "Print a JSON report on standard output instead.")
+    var json = false
+
+    struct Report: Encodable {
+        var file: String
+        var valid: Bool
+        var errors: [Diagnostic]
+    }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one routine file") }
+    }
+
+    func run() throws {
+        var reports: [Report] = []
+        for file in files {
+            do {
+                let reference = RoutineReference(file)
+                if case .builtIn = reference.source {
+                    // A bare name that is not a file: say so rather than checking a built-in.
+                    guard FileManager.default.fileExists(atPath: file) else {
+                        throw RoutineLoadError([Diagnostic(file: file, line: 0, column: 0, message: "no such file")])
+                    }
+                }
+                _ = try reference.load()
+                reports.append(Report(file: file, valid: true, errors: []))
+            } catch let error as RoutineLoadError {
+                reports.append(Report(file: file, valid: false, errors: error.diagnostics))
+            } catch {
+                reports.append(Report(file: file, valid: false, errors: [Diagnostic(file: file, line: 0, column: 0, message: "\(error)")]))
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        } else {
+            for report in reports {
+                report.errors.forEach { printError($0.description) }
+            }
+            let bad = reports.filter { !$0.valid }
+            let errorCount = bad.reduce(0) { $0 + $1.errors.count }
+            if bad.isEmpty {
+                printError("routinecard: \(reports.count == 1 ? "the file is" : "all \(reports.count) files are") valid")
+            } else {
+                printError("routinecard: \(errorCount) error\(errorCount == 1 ? "" : "s") in \(bad.count) of \(reports.count) file\(reports.count == 1 ? "" : "s")")
+            }
+        }
+        if reports.contains(where: { !$0.valid }) { throw ExitCode(ExitStatus.dataError) }
+    }
+}
