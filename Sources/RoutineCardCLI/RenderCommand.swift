@@ -25,14 +25,23 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Pixels per inch for PNG.")
     var dpi: Double = 300
 
-    @Option(help: "a4, a5, a6, letter, half-letter, 4x6in, 5x7in, 3x5in, or WxH with a unit (100x150mm).")
-    var paper: String = "a6"
+    @Option(help: "fridge (one large-type card), sheet (a full-page handout) or wallet (a bank-card-sized card, front and back).")
+    var template: String = "fridge"
+
+    @Option(help: "a4, a5, a6, letter, half-letter, 4x6in, 5x7in, 3x5in, wallet, or WxH with a unit (100x150mm). Default: the template's (a6, a4, wallet).")
+    var paper: String?
 
     @Flag(help: "Turn the paper sideways.")
     var landscape = false
 
-    @Option(help: "Margin around the content, with a unit (default 7mm).")
+    @Option(help: "Margin around the content, with a unit (default 7mm; 3.5mm on wallet cards).")
     var margin: String?
+
+    @Option(help: "Extra paper around the card for backgrounds to run into, such as 3mm; sets the PDF TrimBox and BleedBox.")
+    var bleed: String?
+
+    @Flag(help: "Add a week of tick boxes (Monday to Sunday × sessions per day).")
+    var tracker = false
 
     @Option(help: "color, ink-saver or high-contrast.")
     var theme: String = "color"
@@ -110,19 +119,30 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func cardOptions() throws -> CardOptions {
-        let paper: Paper
-        do { paper = try Paper.parse(self.paper) } catch { throw UsageError(message: error.description) }
+        guard let template = Template(rawValue: template) else {
+            throw UsageError(message: "unknown template '\(self.template)'; use \(Template.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var paper: Paper?
+        if let name = self.paper {
+            do { paper = try Paper.parse(name) } catch { throw UsageError(message: error.description) }
+        }
         var marginPoints: Double?
         if let margin {
             do { marginPoints = try Length.parse(margin) } catch { throw UsageError(message: error.description) }
             if let points = marginPoints, points < 0 { throw UsageError(message: "the margin cannot be negative") }
+        }
+        var bleedPoints = 0.0
+        if let bleed {
+            do { bleedPoints = try Length.parse(bleed) } catch { throw UsageError(message: error.description) }
+            guard bleedPoints >= 0, bleedPoints <= Units.mm(20) else { throw UsageError(message: "--bleed must be between 0 and 20mm") }
         }
         guard let themeName = Theme.Name(rawValue: theme) else {
             throw UsageError(message: "unknown theme '\(theme)'; use \(Theme.Name.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard dpi >= 10, dpi <= 2400 else { throw UsageError(message: "--dpi must be between 10 and 2400") }
         return CardOptions(
-            paper: paper, landscape: landscape, margin: marginPoints, theme: themeName, fontFamily: font,
+            template: template, paper: paper, landscape: landscape, margin: marginPoints, bleed: bleedPoints, tracker: tracker,
+            theme: themeName, fontFamily: font,
             personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
         )
     }

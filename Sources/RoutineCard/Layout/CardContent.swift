@@ -23,14 +23,23 @@ struct CardContent {
     var headerGap: Glue
     var footerGap: Glue
     var background: Color
-    /// Elements drawn before everything else on each page (full-bleed bands); given the page size.
-    var decorations: (_ page: Int, _ size: Size) -> [PlacedElement] = { _, _ in [] }
+    /// How many columns the items flow through, and the space between them.
+    var columns = 1
+    var columnGap = 0.0
+    /// How much larger than designed the type may grow to fill a page that has room (1: never).
+    var maxGrowth = 1.0
+}
+
+/// A block and the frame it was given.
+struct PlacedItem {
+    var block: Block
+    var frame: Rect
 }
 
 /// Where items go on one page.
 struct PagePlan {
     var header: Block
-    var items: [(block: Block, y: Double, height: Double)]
+    var items: [PlacedItem]
 }
 
 /// The content does not fit even when broken across pages.

@@ -2,8 +2,29 @@ import Foundation
 
 /// The page layouts a routine can be printed in.
 public enum Template: String, Sendable, CaseIterable, Codable {
-    /// One card with large type for the fridge door (the default).
+    /// One card with large type for the fridge door (the default): A6.
     case fridge
+    /// A full-page handout with every step, cautions and notes, in two columns where wide enough: A4.
+    case sheet
+    /// A credit-card-sized card (85.6 × 54 mm), names and doses on the front, therapy and habits on the back.
+    case wallet
+
+    /// The paper a template is designed for, used when none is chosen.
+    public var defaultPaper: Paper {
+        switch self {
+        case .fridge: .a6
+        case .sheet: .a4
+        case .wallet: .wallet
+        }
+    }
+
+    /// The margin a template is designed with.
+    public var defaultMargin: Double {
+        switch self {
+        case .fridge, .sheet: Units.mm(7)
+        case .wallet: Units.mm(3.5)
+        }
+    }
 }
 
 /// Who the card is for and from, printed on the card when given.
@@ -29,26 +50,32 @@ public struct CardOptions: Hashable, Sendable {
     public var paper: Paper
     /// Turns the paper sideways.
     public var landscape: Bool
-    /// Margin around the safe area in points; nil uses ``defaultMargin``.
+    /// Margin around the safe area in points; nil uses the template's (7 mm: inside what home
+    /// printers can reach; 3.5 mm on a wallet card).
     public var margin: Double?
-
-    /// 7 mm: inside what home printers can reach, and leaves room on a small card.
-    public static let defaultMargin = Units.mm(7)
+    /// Extra paper around the trimmed page for backgrounds to run into, in points (0: none).
+    /// The PDF then records TrimBox and BleedBox.
+    public var bleed: Double
+    /// Adds a week of tick boxes (Monday to Sunday × sessions per day).
+    public var tracker: Bool
 
     /// The margin in effect.
-    public var effectiveMargin: Double { margin ?? Self.defaultMargin }
+    public var effectiveMargin: Double { margin ?? template.defaultMargin }
     public var theme: Theme.Name
     /// A font family to use instead of the theme's; fontconfig falls back when it is not installed.
     public var fontFamily: String?
     public var personal: PersonalDetails
 
     public init(
-        template: Template = .fridge, paper: Paper = .a6, landscape: Bool = false, margin: Double? = nil,
+        template: Template = .fridge, paper: Paper? = nil, landscape: Bool = false, margin: Double? = nil,
+        bleed: Double = 0, tracker: Bool = false,
         theme: Theme.Name = .color, fontFamily: String? = nil, personal: PersonalDetails = PersonalDetails()
     ) {
+        self.bleed = bleed
+        self.tracker = tracker
         self.fontFamily = fontFamily
         self.template = template
-        self.paper = paper
+        self.paper = paper ?? template.defaultPaper
         self.landscape = landscape
         self.margin = margin
         self.theme = theme

@@ -17,8 +17,20 @@ struct Fitter {
     func fit() throws -> Result {
         var attempts: [(typeScale: Double, spacing: Double, pages: [PagePlan])] = []
         for typeScale in typeScales() {
-            if let natural = try attempt(typeScale, spacing: 1, into: &attempts) {
-                return Result(pages: natural, notes: notes(typeScale: typeScale, spacing: 1, pages: 1))
+            if var natural = try attempt(typeScale, spacing: 1, into: &attempts) {
+                var chosen = typeScale
+                // Room to spare: grow the type (a short routine on a big page), as far as it still fits.
+                if typeScale == 1, content.maxGrowth > 1 {
+                    var larger = 1.05
+                    while larger <= content.maxGrowth + 0.001, let pages = try attempt(larger, spacing: 1, into: &attempts) {
+                        natural = pages
+                        chosen = larger
+                        larger += 0.05
+                    }
+                    context.typeScale = chosen
+                    context.spacingScale = 1
+                }
+                return Result(pages: natural, notes: notes(typeScale: chosen, spacing: 1, pages: 1))
             }
             guard try attempt(typeScale, spacing: 0, into: &attempts) != nil else { continue }
             // It fits with the tightest spacing: find the most generous spacing that still fits.
@@ -58,7 +70,7 @@ struct Fitter {
     private func typeScales() -> [Double] {
         context.typeScale = 1
         let natural = context.font(bodySpec).size
-        let floor = context.theme.bodyFloor
+        let floor = context.bodyFloor
         var list = [1.0]
         var size = natural - 0.5
         while size >= floor - 0.001 {

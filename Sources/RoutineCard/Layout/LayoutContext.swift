@@ -30,17 +30,21 @@ final class LayoutContext {
     var typeScale = 1.0
     /// 1 uses natural spacing, 0 the minimum.
     var spacingScale = 1.0
+    /// The smallest body text allowed: the template's legibility floor, or the theme's if larger.
+    let bodyFloor: Double
 
-    init(measurer: any TextMeasuring, theme: Theme) {
+    init(measurer: any TextMeasuring, theme: Theme, bodyFloor: Double) {
         self.measurer = measurer
         self.theme = theme
+        self.bodyFloor = max(bodyFloor, theme.minimumBody)
     }
 
     /// The font for `spec` under the current knobs, never below the floor for its role.
     func font(_ spec: TextSpec) -> FontStyle {
         let base = spec.size * theme.typeScale
-        let floor = min(base, spec.role == .body || spec.role == .caution ? theme.bodyFloor : 8)
-        let size = max(floor, (base * typeScale * 4).rounded() / 4)
+        let scaled = (base * typeScale * 4).rounded() / 4
+        // Body text never goes below the floor; other text never shrinks below 8 pt (or its design size).
+        let size = spec.role == .body || spec.role == .caution ? max(bodyFloor, scaled) : max(min(base, 8), scaled)
         return FontStyle(family: theme.fontFamily, size: size, bold: spec.bold, italic: spec.italic, lineSpacing: spec.lineSpacing)
     }
 

@@ -13,31 +13,62 @@ struct LayoutEngine {
     func layout(_ routine: Routine, options: CardOptions) throws -> CardLayout {
         var theme = Theme.named(options.theme)
         if let family = options.fontFamily { theme.fontFamily = family }
-        let context = LayoutContext(measurer: measurer, theme: theme)
         let size = options.pageSize
         let margin = options.effectiveMargin
         guard margin >= 0, margin * 2 < min(size.width, size.height) - 36 else {
             throw LayoutError(description: "a margin of \(margin.formatted(decimals: 1)) pt leaves no room on a \(options.paper) page")
         }
+        guard options.bleed >= 0, options.bleed <= Units.mm(20) else {
+            throw LayoutError(description: "a bleed must be between 0 and 20 mm")
+        }
         let safeArea = Rect(x: 0, y: 0, width: size.width, height: size.height).insetBy(margin)
-        let template = FridgeTemplate(routine: routine, options: options, theme: theme)
-        let content = template.content()
-        let fitted = try Fitter(content: content, safeArea: safeArea, context: context, bodySpec: template.bodySpec).fit()
 
+        switch options.template {
+        case .fridge, .sheet:
+            let template = FlowTemplate(routine: routine, options: options, theme: theme)
+            let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: template.style.bodyFloor)
+            let (pages, notes) = try fitAndPlace(template.content(), bodySpec: template.bodySpec, safeArea: safeArea, options: options, context: context)
+            return CardLayout(routineID: routine.id, pages: pages, notes: notes)
+        case .wallet:
+            let template = WalletTemplate(routine: routine, options: options, theme: theme)
+            let floor = template.blocks.style.bodyFloor
+            let (fronts, frontNotes) = try fitAndPlace(template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+                                                       context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+            let (backs, backNotes) = try fitAndPlace(template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+                                                     context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+            // Fronts and backs alternate so that each back prints behind its front in duplex.
+            var pages: [PlacedPage] = []
+            for index in 0..<max(fronts.count, backs.count) {
+                let blank = PlacedPage(size: size, bleed: options.bleed, safeArea: safeArea, background: theme.page, elements: [])
+                pages.append(index < fronts.count ? fronts[index] : blank)
+                pages.append(index < backs.count ? backs[index] : blank)
+            }
+            let notes = frontNotes.map { "front: \($0)" } + backNotes.map { "back: \($0)" }
+            return CardLayout(routineID: routine.id, pages: pages, notes: notes)
+        }
+    }
+
+    /// Fits the content (spacing, then type, then pages) and places every block.
+    private func fitAndPlace(
+        _ content: CardContent, bodySpec: TextSpec, safeArea: Rect, options: CardOptions, context: LayoutContext
+    ) throws -> ([PlacedPage], [String]) {
+        let fitted = try Fitter(content: content, safeArea: safeArea, context: context, bodySpec: bodySpec).fit()
         var pages: [PlacedPage] = []
         let width = safeArea.width
         for (index, plan) in fitted.pages.enumerated() {
-            var elements = content.decorations(index + 1, size)
+            var elements: [PlacedElement] = []
             let headerHeight = try plan.header.height(width: width, in: context)
             try plan.header.place(in: Rect(x: safeArea.x, y: safeArea.y, width: width, height: headerHeight), in: context, into: &elements)
             for item in plan.items {
-                try item.block.place(in: Rect(x: safeArea.x, y: item.y, width: width, height: item.height), in: context, into: &elements)
+                try item.block.place(in: item.frame, in: context, into: &elements)
             }
             let footer = content.footer(index + 1, fitted.pages.count)
             let footerHeight = try footer.height(width: width, in: context)
             try footer.place(in: Rect(x: safeArea.x, y: safeArea.maxY - footerHeight, width: width, height: footerHeight), in: context, into: &elements)
-            pages.append(PlacedPage(size: size, safeArea: safeArea, background: content.background, elements: elements))
+            // Backgrounds first, so that a band running into the bleed never covers text.
+            let ordered = elements.filter(PlacedPage.isBackground) + elements.filter { !PlacedPage.isBackground($0) }
+            pages.append(PlacedPage(size: options.pageSize, bleed: options.bleed, safeArea: safeArea, background: content.background, elements: ordered))
         }
-        return CardLayout(routineID: routine.id, pages: pages, notes: fitted.notes)
+        return (pages, fitted.notes)
     }
 }

@@ -6,9 +6,13 @@ struct Badge: Block {
     var stroke: Color?
     var textColor: Color
 
-    func height(width: Double, in context: LayoutContext) throws -> Double { diameter }
+    /// The badge grows and shrinks with the type around it.
+    private func size(_ context: LayoutContext) -> Double { diameter * context.theme.typeScale * context.typeScale }
+
+    func height(width: Double, in context: LayoutContext) throws -> Double { size(context) }
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
+        let diameter = size(context)
         let circle = Rect(x: frame.x, y: frame.y, width: diameter, height: diameter)
         elements.append(.shape(PlacedShape(kind: .circle, frame: circle, fill: fill, stroke: stroke, lineWidth: stroke == nil ? 0 : 1)))
         // The number keeps its size: it is a mark, not text that must shrink to fit.

@@ -1,12 +1,17 @@
-/// Breaks flowing items into pages: whole items where they fit, split items where one is taller
-/// than the room left, headings kept with what follows.
+/// Breaks flowing items into pages and columns: whole items where they fit, split items where one
+/// is taller than the room left, headings kept with what follows. Columns fill left to right.
 struct Paginator {
     let content: CardContent
     let safeArea: Rect
     let context: LayoutContext
 
-    /// The smallest first part worth leaving at the bottom of a page when splitting an item.
+    /// The smallest first part worth leaving at the bottom of a column when splitting an item.
     private var minimumSplitHeight: Double { 36 }
+
+    private var columnWidth: Double {
+        let count = Double(content.columns)
+        return (safeArea.width - content.columnGap * (count - 1)) / count
+    }
 
     /// Pages for the content. The footer of a single page may be shorter (no page numbers), so a
     /// layout that needs more pages is redone with the taller footer.
@@ -17,49 +22,18 @@ struct Paginator {
     }
 
     private func paginate(footerHeight: Double) throws -> [PagePlan] {
-        let width = safeArea.width
+        let width = columnWidth
         let bottom = safeArea.maxY - footerHeight - context.space(content.footerGap)
         var queue = content.items[...]
         var pages: [PagePlan] = []
 
         while !queue.isEmpty || pages.isEmpty {
             let header = pages.isEmpty ? content.header : content.continuedHeader
-            let top = safeArea.minY + (try header.height(width: width, in: context)) + context.space(content.headerGap)
-            var page = PagePlan(header: header, items: [])
-            var y = top
-
-            while let item = queue.first {
-                let gap = page.items.isEmpty ? 0 : context.space(item.spaceBefore)
-                let height = try item.block.height(width: width, in: context)
-                if y + gap + height <= bottom {
-                    if item.keepWithNext, !page.items.isEmpty, queue.count > 1 {
-                        let next = queue[queue.index(after: queue.startIndex)]
-                        let nextHeight = try next.block.height(width: width, in: context)
-                        let nextTop = y + gap + height + context.space(next.spaceBefore)
-                        var nextFits = nextTop + nextHeight <= bottom
-                        if !nextFits, !next.keepTogether, nextTop + minimumSplitHeight <= bottom {
-                            nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
-                        }
-                        if !nextFits { break }
-                    }
-                    page.items.append((item.block, y + gap, height))
-                    y += gap + height
-                    queue.removeFirst()
-                    continue
-                }
-                let room = bottom - y - gap
-                let mayBreak = page.items.isEmpty || !item.keepTogether
-                if mayBreak, room >= minimumSplitHeight || page.items.isEmpty,
-                   let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context) {
-                    let headHeight = try head.height(width: width, in: context)
-                    page.items.append((head, y + gap, headHeight))
-                    queue[queue.startIndex] = FlowItem(block: tail, spaceBefore: item.spaceBefore, keepWithNext: item.keepWithNext, keepTogether: item.keepTogether)
-                    break
-                }
-                if page.items.isEmpty {
-                    throw LayoutError(description: "an item is \(Int(height)) pt tall and cannot be broken to fit a page of \(Int(bottom - top)) pt; use a larger paper")
-                }
-                break
+            let top = safeArea.minY + (try header.height(width: safeArea.width, in: context)) + context.space(content.headerGap)
+            let remaining = queue
+            var page = try fillPage(header: header, queue: &queue, top: top, bottom: bottom, width: width)
+            if queue.isEmpty, content.columns > 1 {
+                page = try balanced(header: header, items: remaining, top: top, bottom: bottom, width: width) ?? page
             }
             pages.append(page)
             if pages.count > 500 {
@@ -67,5 +41,73 @@ struct Paginator {
             }
         }
         return pages
+    }
+
+    private func fillPage(header: Block, queue: inout ArraySlice<FlowItem>, top: Double, bottom: Double, width: Double) throws -> PagePlan {
+        var page = PagePlan(header: header, items: [])
+        for column in 0..<content.columns where !queue.isEmpty {
+            let x = safeArea.minX + Double(column) * (width + content.columnGap)
+            try fill(&queue, into: &page, x: x, top: top, bottom: bottom, width: width)
+        }
+        return page
+    }
+
+    /// The last page with its columns evened out: the shortest column height that still holds
+    /// everything, so a short routine does not fill the left column and leave the right one empty.
+    private func balanced(header: Block, items: ArraySlice<FlowItem>, top: Double, bottom: Double, width: Double) throws -> PagePlan? {
+        var low = top, high = bottom
+        var best: PagePlan?
+        for _ in 0..<12 {
+            let middle = (low + high) / 2
+            var queue = items
+            let page = try? fillPage(header: header, queue: &queue, top: top, bottom: middle, width: width)
+            if let page, queue.isEmpty {
+                best = page
+                high = middle
+            } else {
+                low = middle
+            }
+        }
+        return best
+    }
+
+    /// Places items from the front of `queue` into one column of a page.
+    private func fill(_ queue: inout ArraySlice<FlowItem>, into page: inout PagePlan, x: Double, top: Double, bottom: Double, width: Double) throws {
+        var y = top
+        var placedHere = 0
+        while let item = queue.first {
+            let gap = placedHere == 0 ? 0 : context.space(item.spaceBefore)
+            let height = try item.block.height(width: width, in: context)
+            if y + gap + height <= bottom {
+                if item.keepWithNext, placedHere > 0, queue.count > 1 {
+                    let next = queue[queue.index(after: queue.startIndex)]
+                    let nextHeight = try next.block.height(width: width, in: context)
+                    let nextTop = y + gap + height + context.space(next.spaceBefore)
+                    var nextFits = nextTop + nextHeight <= bottom
+                    if !nextFits, !next.keepTogether, nextTop + minimumSplitHeight <= bottom {
+                        nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
+                    }
+                    if !nextFits { return }
+                }
+                page.items.append(PlacedItem(block: item.block, frame: Rect(x: x, y: y + gap, width: width, height: height)))
+                y += gap + height
+                placedHere += 1
+                queue.removeFirst()
+                continue
+            }
+            let room = bottom - y - gap
+            let mayBreak = placedHere == 0 || !item.keepTogether
+            if mayBreak, room >= minimumSplitHeight || placedHere == 0,
+               let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context) {
+                let headHeight = try head.height(width: width, in: context)
+                page.items.append(PlacedItem(block: head, frame: Rect(x: x, y: y + gap, width: width, height: headHeight)))
+                queue[queue.startIndex] = FlowItem(block: tail, spaceBefore: item.spaceBefore, keepWithNext: item.keepWithNext, keepTogether: item.keepTogether)
+                return
+            }
+            if placedHere == 0 {
+                throw LayoutError(description: "an item is \(Int(height)) pt tall and cannot be broken to fit a column of \(Int(bottom - top)) pt; use a larger paper")
+            }
+            return
+        }
     }
 }

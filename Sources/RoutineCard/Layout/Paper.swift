@@ -20,9 +20,11 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let index4x6 = Paper(name: "4x6in", width: 288, height: 432)
     public static let index5x7 = Paper(name: "5x7in", width: 360, height: 504)
     public static let index3x5 = Paper(name: "3x5in", width: 216, height: 360)
+    /// ISO/IEC 7810 ID-1, the size of a bank card, landscape.
+    public static let wallet = Paper(name: "wallet", width: Units.mm(85.6), height: Units.mm(54))
 
     /// The named sizes `--paper` accepts.
-    public static let named: [Paper] = [.a4, .a5, .a6, .letter, .halfLetter, .index4x6, .index5x7, .index3x5]
+    public static let named: [Paper] = [.a4, .a5, .a6, .letter, .halfLetter, .index4x6, .index5x7, .index3x5, .wallet]
 
     public var description: String { name }
 

@@ -80,6 +80,8 @@ public struct PlacedShape: Hashable, Sendable, Codable {
         case rectangle(cornerRadius: Double)
         case circle
         case line
+        /// An empty box to tick by hand.
+        case checkCell
     }
 
     public var kind: Kind
@@ -88,13 +90,16 @@ public struct PlacedShape: Hashable, Sendable, Codable {
     public var fill: Color?
     public var stroke: Color?
     public var lineWidth: Double
+    /// A background fill that may run past the safe area into the margins and the bleed.
+    public var isBackground: Bool
 
-    public init(kind: Kind, frame: Rect, fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 0) {
+    public init(kind: Kind, frame: Rect, fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 0, isBackground: Bool = false) {
         self.kind = kind
         self.frame = frame
         self.fill = fill
         self.stroke = stroke
         self.lineWidth = lineWidth
+        self.isBackground = isBackground
     }
 }
 
@@ -124,12 +129,23 @@ public enum PlacedElement: Hashable, Sendable, Codable {
 public struct PlacedPage: Hashable, Sendable, Codable {
     /// The trimmed page size, in points.
     public var size: Size
+    /// Extra paper printed around the trimmed page on every side, in points (0 for none).
+    public var bleed: Double
     /// The area inside the margins where all content must stay.
     public var safeArea: Rect
     /// Fill for the whole page (behind everything).
     public var background: Color
     /// In drawing order.
     public var elements: [PlacedElement]
+
+    /// The paper as printed: the trimmed size plus the bleed on every side.
+    public var mediaSize: Size { Size(width: size.width + 2 * bleed, height: size.height + 2 * bleed) }
+
+    /// Whether the element is a background that may bleed past the safe area.
+    public static func isBackground(_ element: PlacedElement) -> Bool {
+        if case .shape(let shape) = element { return shape.isBackground }
+        return false
+    }
 
     /// The texts on the page, in drawing order.
     public var texts: [PlacedText] {

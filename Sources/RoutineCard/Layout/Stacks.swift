@@ -46,6 +46,8 @@ struct VStack: Block {
 struct HStack: Block {
     enum Width {
         case fixed(Double)
+        /// A fixed width that grows and shrinks with the type (beside a number badge, a bullet).
+        case withType(Double)
         case flexible(Double)
     }
 
@@ -54,13 +56,21 @@ struct HStack: Block {
     /// When true every column is placed at the row's full height (boxes in a row line up).
     var equalHeights = false
 
-    func widths(_ total: Double) -> [Double] {
-        let fixed = columns.reduce(0.0) { if case .fixed(let w) = $1.width { $0 + w } else { $0 } }
+    func widths(_ total: Double, in context: LayoutContext) -> [Double] {
+        let typeFactor = context.theme.typeScale * context.typeScale
+        let fixed = columns.reduce(0.0) {
+            switch $1.width {
+            case .fixed(let w): $0 + w
+            case .withType(let w): $0 + w * typeFactor
+            case .flexible: $0
+            }
+        }
         let weights = columns.reduce(0.0) { if case .flexible(let w) = $1.width { $0 + w } else { $0 } }
         let free = max(0, total - fixed - spacing * Double(max(0, columns.count - 1)))
         return columns.map {
             switch $0.width {
             case .fixed(let w): w
+            case .withType(let w): w * typeFactor
             case .flexible(let w): weights > 0 ? free * w / weights : 0
             }
         }
@@ -68,7 +78,7 @@ struct HStack: Block {
 
     func height(width: Double, in context: LayoutContext) throws -> Double {
         var tallest = 0.0
-        for (column, w) in zip(columns, widths(width)) {
+        for (column, w) in zip(columns, widths(width, in: context)) {
             tallest = max(tallest, try column.block.height(width: w, in: context))
         }
         return tallest
@@ -76,7 +86,7 @@ struct HStack: Block {
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
         var x = frame.x
-        for (column, w) in zip(columns, widths(frame.width)) {
+        for (column, w) in zip(columns, widths(frame.width, in: context)) {
             let height = equalHeights ? frame.height : try column.block.height(width: w, in: context)
             try column.block.place(in: Rect(x: x, y: frame.y, width: w, height: height), in: context, into: &elements)
             x += w + spacing
@@ -86,7 +96,7 @@ struct HStack: Block {
     func split(width: Double, maxHeight: Double, in context: LayoutContext) throws -> (Block, Block)? {
         var heads: [(block: Block, width: Width)] = [], tails: [(block: Block, width: Width)] = []
         var anySplit = false
-        for (column, w) in zip(columns, widths(width)) {
+        for (column, w) in zip(columns, widths(width, in: context)) {
             if try column.block.height(width: w, in: context) <= maxHeight {
                 heads.append(column)
                 tails.append((Spacer(fixedHeight: 0), column.width))
@@ -112,13 +122,19 @@ struct Box: Block {
     var stroke: Color?
     var lineWidth = 0.75
     var cornerRadius = 4.0
+    /// How far the fill reaches past the frame (into the margins and the bleed); nil keeps it inside.
+    var bleed: EdgeInsets? = nil
 
     func height(width: Double, in context: LayoutContext) throws -> Double {
         try child.height(width: width - padding.left - padding.right, in: context) + padding.top + padding.bottom
     }
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
-        if fill != nil || stroke != nil {
+        if let bleed, let fill {
+            let band = Rect(x: frame.x - bleed.left, y: frame.y - bleed.top,
+                            width: frame.width + bleed.left + bleed.right, height: frame.height + bleed.top + bleed.bottom)
+            elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 0), frame: band, fill: fill, isBackground: true)))
+        } else if fill != nil || stroke != nil {
             // Keep the outline's ink inside the frame.
             let inset = stroke == nil ? 0 : lineWidth / 2
             elements.append(.shape(PlacedShape(
@@ -142,5 +158,34 @@ struct Box: Block {
         first.child = head
         second.child = tail
         return (first, second)
+    }
+}
+
+/// Two blocks side by side (same height) when the width allows each `minimumWidth` at the
+/// current type size, otherwise one above the other.
+struct PairOrStack: Block {
+    var first: Block
+    var second: Block
+    var minimumWidth: Double
+    var spacing: Double
+
+    private func arrangement(_ width: Double, _ context: LayoutContext) -> Block {
+        let typeFactor = context.theme.typeScale * context.typeScale
+        if width >= minimumWidth * typeFactor {
+            return HStack(columns: [(first, .flexible(1)), (second, .flexible(1))], spacing: spacing, equalHeights: true)
+        }
+        return VStack(children: [first, second], spacing: Glue(spacing, min: spacing / 2))
+    }
+
+    func height(width: Double, in context: LayoutContext) throws -> Double {
+        try arrangement(width, context).height(width: width, in: context)
+    }
+
+    func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
+        try arrangement(frame.width, context).place(in: frame, in: context, into: &elements)
+    }
+
+    func split(width: Double, maxHeight: Double, in context: LayoutContext) throws -> (Block, Block)? {
+        try arrangement(width, context).split(width: width, maxHeight: maxHeight, in: context)
     }
 }

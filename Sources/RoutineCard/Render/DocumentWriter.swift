@@ -11,7 +11,7 @@ struct DocumentWriter {
         let drawer = PageDrawer(measurer: worker.measurer, pictures: worker.pictures)
         switch output.format {
         case .pdf:
-            let surface = try Surface.pdf(width: first.size.width, height: first.size.height)
+            let surface = try Surface.pdf(width: first.mediaSize.width, height: first.mediaSize.height)
             surface.setPDFMetadata(.title, title)
             surface.setPDFMetadata(.subject, subject)
             surface.setPDFMetadata(.creator, "RoutineCard \(RoutineCardInfo.version)")
@@ -22,25 +22,30 @@ struct DocumentWriter {
             surface.setPDFMetadata(.modifyDate, output.creationDate.map(Self.pdfDate) ?? "")
             let canvas = try Canvas(surface: surface)
             for page in pages {
-                try surface.setPDFPageSize(width: page.size.width, height: page.size.height)
+                try surface.setPDFPageSize(width: page.mediaSize.width, height: page.mediaSize.height)
+                canvas.save()
+                canvas.translate(x: page.bleed, y: page.bleed)
                 try drawer.draw(page, on: canvas)
+                canvas.restore()
                 try canvas.showPage()
             }
-            return [Data(try surface.finishDocument())]
+            let pdf = Data(try surface.finishDocument())
+            guard first.bleed > 0 else { return [pdf] }
+            return [try PDFPageBoxes.add(to: pdf, trim: first.size, bleed: first.bleed)]
         case .svg:
             // SVG has no pages: stack them one under the other with a gap.
             let gap = pages.count > 1 ? 18.0 : 0
-            let width = pages.map(\.size.width).max() ?? first.size.width
-            let height = pages.map(\.size.height).reduce(0, +) + gap * Double(pages.count - 1)
+            let width = pages.map(\.mediaSize.width).max() ?? first.mediaSize.width
+            let height = pages.map(\.mediaSize.height).reduce(0, +) + gap * Double(pages.count - 1)
             let surface = try Surface.svg(width: width, height: height)
             let canvas = try Canvas(surface: surface)
             var y = 0.0
             for page in pages {
                 canvas.save()
-                canvas.translate(x: 0, y: y)
+                canvas.translate(x: page.bleed, y: y + page.bleed)
                 try drawer.draw(page, on: canvas)
                 canvas.restore()
-                y += page.size.height + gap
+                y += page.mediaSize.height + gap
             }
             try canvas.checkStatus("drawing the SVG")
             return [SVGStableIDs.normalize(Data(try surface.finishDocument()))]
@@ -55,10 +60,11 @@ struct DocumentWriter {
         }
         let scale = output.dpi / 72
         let surface = try Surface.image(
-            pixelWidth: Int((page.size.width * scale).rounded()), pixelHeight: Int((page.size.height * scale).rounded())
+            pixelWidth: Int((page.mediaSize.width * scale).rounded()), pixelHeight: Int((page.mediaSize.height * scale).rounded())
         )
         let canvas = try Canvas(surface: surface)
         canvas.scale(x: scale, y: scale)
+        canvas.translate(x: page.bleed, y: page.bleed)
         try drawer.draw(page, on: canvas)
         let pixels = try surface.rgbPixels()
         let encoder = PNGEncoder(compressionLevel: 3, dotsPerInch: output.dpi)

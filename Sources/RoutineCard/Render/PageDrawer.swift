@@ -7,7 +7,7 @@ struct PageDrawer {
     let pictures: PictureCache
 
     func draw(_ page: PlacedPage, on canvas: Canvas) throws {
-        canvas.addRectangle(x: 0, y: 0, width: page.size.width, height: page.size.height)
+        canvas.addRectangle(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed, height: page.size.height + 2 * page.bleed)
         canvas.fill(rgb(page.background))
         for element in page.elements {
             switch element {
@@ -23,6 +23,7 @@ struct PageDrawer {
         let f = shape.frame
         switch shape.kind {
         case .rectangle(let radius): canvas.addRectangle(x: f.x, y: f.y, width: f.width, height: f.height, radius: radius)
+        case .checkCell: canvas.addRectangle(x: f.x, y: f.y, width: f.width, height: f.height, radius: min(f.width, f.height) * 0.15)
         case .circle: canvas.addCircle(centerX: f.x + f.width / 2, centerY: f.y + f.height / 2, radius: min(f.width, f.height) / 2)
         case .line:
             canvas.move(x: f.minX, y: f.minY)

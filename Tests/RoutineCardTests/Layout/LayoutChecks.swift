@@ -5,8 +5,13 @@ import Testing
 enum LayoutChecks {
     static func verify(_ layout: CardLayout, minimumBody: Double, sourceLocation: SourceLocation = #_sourceLocation) {
         for (number, page) in layout.pages.enumerated() {
-            for element in page.elements {
+            for element in page.elements where !PlacedPage.isBackground(element) {
                 #expect(page.safeArea.contains(element.frame), "page \(number + 1): \(element) leaves the safe area \(page.safeArea)", sourceLocation: sourceLocation)
+            }
+            // A heading never ends a page: it stays with what it introduces.
+            let content = page.texts.filter { $0.role != .footer }
+            if number < layout.pages.count - 1, let last = content.last {
+                #expect(last.role != .heading, "page \(number + 1) ends with the heading '\(last.text)'", sourceLocation: sourceLocation)
             }
             let texts = page.texts
             for (i, a) in texts.enumerated() {

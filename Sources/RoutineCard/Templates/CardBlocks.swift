@@ -1,0 +1,213 @@
+/// Builds the blocks cards are made of — title band, headings, exercise rows, therapy boxes,
+/// bullets, footers — in a template's sizes and a theme's colours.
+struct CardBlocks {
+    let routine: Routine
+    let options: CardOptions
+    let theme: Theme
+    let labels: Labels
+    let style: TemplateStyle
+
+    init(routine: Routine, options: CardOptions, theme: Theme, style: TemplateStyle) {
+        self.routine = routine
+        self.options = options
+        self.theme = theme
+        self.labels = Labels.forLanguage(routine.language)
+        self.style = style
+    }
+
+    func s(_ value: Double) -> Double { style.s(value) }
+
+    var bodySpec: TextSpec { TextSpec(size: s(style.body), color: theme.text, role: .body) }
+
+    // MARK: Header and footer
+
+    /// The title band: title, subtitle, how often, and who the card is for.
+    func header() -> Block {
+        let onBand = theme.headerFill == nil ? theme.text : theme.headerText
+        let titleColor = theme.headerFill == nil ? theme.accent : theme.headerText
+        var lines: [Block] = [TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))]
+        if let subtitle = routine.subtitle {
+            lines.append(TextBlock(markdown: subtitle, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle)))
+        }
+        if let frequency = routine.frequency {
+            lines.append(TextBlock(markdown: frequency.text, TextSpec(size: s(style.frequency), bold: true, color: onBand, role: .subtitle)))
+        }
+        if let personal = personalLine() {
+            lines.append(TextBlock(plain: personal, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle)))
+        }
+        let stack = VStack(children: lines, spacing: Glue(s(2), min: s(1)))
+        guard let fill = theme.headerFill else {
+            return VStack(children: [stack, Rule(color: theme.accent, thickness: s(1.5))], spacing: Glue(s(6), min: s(3)))
+        }
+        let padding = EdgeInsets(top: s(5), left: s(9), bottom: s(6), right: s(9))
+        if options.bleed > 0 {
+            // With a bleed the band runs off the top and sides of the trimmed card.
+            return Box(child: stack, padding: padding, fill: fill, cornerRadius: 0,
+                       bleed: EdgeInsets(top: options.effectiveMargin + options.bleed, left: options.effectiveMargin + options.bleed,
+                                         bottom: 0, right: options.effectiveMargin + options.bleed))
+        }
+        return Box(child: stack, padding: padding, fill: fill, cornerRadius: s(5))
+    }
+
+    func personalLine() -> String? {
+        let parts = [
+            options.personal.forName.map { "\(labels.forName) \($0)" },
+            options.personal.byName.map { "\(labels.byName) \($0)" },
+            options.personal.date,
+        ].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "  ·  ")
+    }
+
+    /// The header of later pages: the title marked "continued".
+    func continuedHeader() -> Block {
+        let title = TextBlock(plain: "\(EmphasisParser.parse(routine.title).plain) (\(labels.continued))",
+                              TextSpec(size: s(style.heading + 2), bold: true, color: theme.accent, role: .title))
+        return VStack(children: [title, Rule(color: theme.accent, thickness: s(1))], spacing: Glue(s(4), min: s(2)))
+    }
+
+    /// The disclaimer, and the page number when there is more than one page.
+    func footer(page: Int, total: Int) -> Block {
+        let disclaimer = routine.disclaimer ?? labels.notMedicalAdvice
+        let spec = TextSpec(size: s(style.footer), color: theme.muted, role: .footer, alignment: .center)
+        var lines: [Block] = [Rule(color: theme.muted.mixed(with: theme.page, 0.6), thickness: 0.5), TextBlock(markdown: disclaimer, spec)]
+        if total > 1 { lines.append(TextBlock(plain: labels.page(page, of: total), spec)) }
+        return VStack(children: lines, spacing: Glue(s(3), min: s(2)))
+    }
+
+    // MARK: Content
+
+    func heading(_ title: String) -> Block {
+        let plain = EmphasisParser.parse(title).plain
+        return SectionHeading(
+            text: TextBlock(plain: plain.uppercased(), TextSpec(size: s(style.heading), bold: true, color: theme.accent, role: .heading)),
+            ruleColor: theme.accent.mixed(with: theme.page, 0.55)
+        )
+    }
+
+    func exerciseRow(_ exercise: Exercise, number: Int) -> Block {
+        var lines: [Block] = [TextBlock(markdown: exercise.name, TextSpec(size: s(style.name), bold: true, color: theme.text, role: .name))]
+        let dose = labels.dose(exercise.dose)
+        if !dose.isEmpty {
+            lines.append(TextBlock(plain: dose, TextSpec(size: s(style.dose), bold: true, color: theme.accent, role: .dose)))
+        }
+        if style.numberedSteps, exercise.steps.count > 1 {
+            for (index, step) in exercise.steps.enumerated() {
+                lines.append(numbered(step, index + 1))
+            }
+        } else if !exercise.steps.isEmpty {
+            lines.append(TextBlock(markdown: exercise.steps.joined(separator: " "), bodySpec))
+        }
+        if let caution = exercise.caution { lines.append(cautionLine(caution)) }
+        let column = VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5)))
+        let badge = Badge(label: "\(number)", diameter: s(style.badge), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
+        var columns: [(block: Block, width: HStack.Width)] = [(badge, .withType(s(style.badge)))]
+        if let illustration = exercise.illustration {
+            columns.append((Picture(source: illustration, size: Size(width: s(style.badge * 3), height: s(style.badge * 3))), .fixed(s(style.badge * 3))))
+        }
+        columns.append((column, .flexible(1)))
+        return HStack(columns: columns, spacing: s(8))
+    }
+
+    private func numbered(_ step: String, _ number: Int) -> Block {
+        let label = TextBlock(plain: "\(number).", TextSpec(size: s(style.body), bold: true, color: theme.muted, role: .label))
+        return HStack(columns: [(label, .withType(s(style.body * 1.4))), (TextBlock(markdown: step, bodySpec), .flexible(1))], spacing: s(1))
+    }
+
+    func cautionLine(_ text: String) -> Block {
+        TextBlock(content: lead("\(labels.caution): ", text), TextSpec(size: s(style.body), color: theme.caution, role: .caution))
+    }
+
+    /// `prefix` in bold, then `text` with its own emphasis.
+    func lead(_ prefix: String, _ text: String) -> EmphasizedText {
+        let body = EmphasisParser.parse(text)
+        let shift = prefix.utf8.count
+        let runs = [EmphasizedText.Run(start: 0, end: shift, bold: true, italic: false)]
+            + body.runs.map { .init(start: $0.start + shift, end: $0.end + shift, bold: $0.bold, italic: $0.italic) }
+        return EmphasizedText(plain: prefix + body.plain, runs: runs)
+    }
+
+    /// Therapy boxes two to a row where the column is wide enough for two readable boxes, else
+    /// one under the other.
+    func therapyRows(_ therapies: [Therapy]) -> [Block] {
+        var rows: [Block] = []
+        var index = 0
+        while index < therapies.count {
+            if index + 1 < therapies.count {
+                rows.append(PairOrStack(first: therapyBox(therapies[index], inline: false),
+                                        second: therapyBox(therapies[index + 1], inline: false),
+                                        minimumWidth: s(240), spacing: s(6)))
+                index += 2
+            } else {
+                // A box alone on its row is wide: its name leads into the text on the same line.
+                rows.append(therapyBox(therapies[index], inline: true))
+                index += 1
+            }
+        }
+        return rows
+    }
+
+    func therapyBox(_ therapy: Therapy, inline: Bool) -> Block {
+        let title = EmphasisParser.parse(therapy.name ?? labels.name(for: therapy.kind)).plain
+        var lines: [Block] = []
+        if inline {
+            let prefix = therapy.duration.map { "\(title) \(labels.time($0)): " } ?? "\(title): "
+            lines.append(TextBlock(content: lead(prefix, therapy.steps.joined(separator: " ")), bodySpec))
+        } else {
+            // The time never breaks inside ("15–" at the end of one line, "20 min" on the next).
+            let text = therapy.duration.map { "\(title)  \(labels.time($0).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"))" } ?? title
+            lines.append(TextBlock(plain: text, TextSpec(size: s(style.therapyName), bold: true, color: theme.text, role: .name)))
+            if style.numberedSteps, therapy.steps.count > 1 {
+                lines += therapy.steps.enumerated().map { numbered($1, $0 + 1) }
+            } else if !therapy.steps.isEmpty {
+                lines.append(TextBlock(markdown: therapy.steps.joined(separator: " "), bodySpec))
+            }
+        }
+        if let caution = therapy.caution { lines.append(cautionLine(caution)) }
+        let tint: Color? = switch therapy.kind {
+        case .heat: theme.heatTint
+        case .cold: theme.coldTint
+        case .contrast, .other: theme.contrastTint
+        }
+        return Box(child: VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5))),
+                   padding: EdgeInsets(vertical: s(5), horizontal: s(6)), fill: tint, stroke: theme.boxStroke,
+                   lineWidth: 0.75, cornerRadius: s(5))
+    }
+
+    func bullet(_ text: String) -> Block {
+        let dot = TextBlock(plain: "•", TextSpec(size: s(style.body), bold: true, color: theme.accent, role: .label))
+        return HStack(columns: [(dot, .withType(s(style.body))), (TextBlock(markdown: text, bodySpec), .flexible(1))], spacing: s(2))
+    }
+
+    func noteBox(_ note: String) -> Block {
+        Box(child: TextBlock(markdown: note, TextSpec(size: s(style.body), italic: true, color: theme.text, role: .body)),
+            padding: EdgeInsets(vertical: s(5), horizontal: s(7)), fill: nil, stroke: theme.accent, lineWidth: 0.75, cornerRadius: s(4))
+    }
+
+    /// A week of tick boxes: Monday to Sunday × sessions per day.
+    func tracker() -> Block {
+        let sessions = routine.frequency?.perDay ?? 1
+        return TrackerGrid(weekdays: labels.weekdays, sessions: sessions,
+                           labelSpec: TextSpec(size: s(max(style.body - 1, 7)), bold: true, color: theme.muted, role: .label),
+                           cell: s(14), stroke: theme.accent, lineWidth: 0.8)
+    }
+}
+
+/// A horizontal rule across the width.
+struct Rule: Block {
+    var color: Color
+    var thickness: Double
+
+    func height(width: Double, in context: LayoutContext) throws -> Double { thickness }
+
+    func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
+        elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 0),
+                                           frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: thickness), fill: color)))
+    }
+}
+
+extension Color {
+    /// This colour moved `amount` (0–1) of the way towards `other`.
+    func mixed(with other: Color, _ amount: Double) -> Color {
+        Color(red: red + (other.red - red) * amount, green: green + (other.green - green) * amount, blue: blue + (other.blue - blue) * amount)
+    }
+}

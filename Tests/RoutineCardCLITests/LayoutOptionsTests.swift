@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Paper sizes, orientation, bleed, templates and fitting messages, read back with poppler.
+struct LayoutOptionsTests {
+    let tool: String
+    let folder: URL
+
+    init() throws {
+        tool = try ExternalTool.builtProduct("routinecard")
+        folder = try ExternalTool.temporaryFolder()
+    }
+
+    func run(_ arguments: [String]) throws -> ToolResult {
+        try ExternalTool.run(tool, arguments, in: folder)
+    }
+
+    func pageSize(_ name: String) throws -> String? {
+        ExternalTool.field("Page size", in: try ExternalTool.run("pdfinfo", [folder.appendingPathComponent(name).path]).output)
+    }
+
+    @Test(arguments: [
+        (["--paper", "4x6in"], "288 x 432 pts"),
+        (["--paper", "100x150mm", "--landscape"], "425.197 x 283.465 pts"),
+        (["--paper", "letter"], "612 x 792 pts (letter)"),
+        (["--template", "sheet"], "595.276 x 841.89 pts (A4)"),
+        (["--template", "wallet"], "242.646 x 153.071 pts"),
+    ])
+    func paperSizesComeOutExactly(arguments: [String], size: String) throws {
+        let result = try run(["render", "leg-cramps", "-o", "card.pdf"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try pageSize("card.pdf") == size)
+    }
+
+    @Test func aBleedSetsTrimAndBleedBoxes() throws {
+        #expect(try run(["render", "leg-cramps", "--bleed", "3mm", "-o", "bleed.pdf"]).status == 0)
+        let path = folder.appendingPathComponent("bleed.pdf").path
+        let boxes = try ExternalTool.run("pdfinfo", ["-box", path]).output
+        func box(_ name: String) -> [Double] {
+            (ExternalTool.field(name, in: boxes) ?? "").split(separator: " ").compactMap { Double($0) }
+        }
+        let media = box("MediaBox"), trim = box("TrimBox"), bleed = box("BleedBox")
+        let mm3 = 3 * 72 / 25.4
+        #expect(media.count == 4 && trim.count == 4 && bleed.count == 4)
+        #expect(abs(trim[0] - mm3) < 0.01 && abs(trim[1] - mm3) < 0.01)
+        #expect(abs((media[2] - trim[2]) - mm3) < 0.01 && abs((media[3] - trim[3]) - mm3) < 0.01)
+        #expect(abs((trim[2] - trim[0]) - 297.638) < 0.01, "the trimmed card is still A6")
+        #expect(zip(bleed, media).allSatisfy { abs($0 - $1) < 0.01 })
+        let check = try ExternalTool.run("qpdf", ["--check", path])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
+    @Test func thirtyExercisesContinueOnSeveralCardsWithEveryNameOnce() throws {
+        var yaml = "title: Thirty\nsections:\n  - exercises:\n"
+        for i in 1...30 { yaml += "      - name: Exercise number \(i)\n        dose: { reps: 10 }\n        steps: Move slowly and breathe out as you go.\n" }
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("thirty.yaml"))
+        let result = try run(["render", "thirty.yaml", "-o", "thirty.pdf"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("continued on"))
+        let path = folder.appendingPathComponent("thirty.pdf").path
+        let pages = Int(ExternalTool.field("Pages", in: try ExternalTool.run("pdfinfo", [path]).output) ?? "") ?? 0
+        #expect(pages > 1)
+        let text = try ExternalTool.run("pdftotext", ["-raw", path, "-"]).output
+        for i in 1...30 {
+            // "Exercise number 1" must not count "Exercise number 10".
+            let matches = text.ranges(of: "Exercise number \(i)").filter { range in
+                range.upperBound == text.endIndex || !text[range.upperBound].isNumber
+            }
+            #expect(matches.count == 1, "Exercise number \(i)")
+        }
+    }
+
+    @Test func shrinkingIsReportedOnStderr() throws {
+        var yaml = "title: Eight\nsections:\n  - exercises:\n"
+        for i in 1...11 { yaml += "      - name: Move \(i)\n        steps: Keep the back long and the shoulders soft while you reach forward.\n" }
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("tight.yaml"))
+        let result = try run(["render", "tight.yaml", "-o", "tight.pdf"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("shrunk body text to") || result.stderr.contains("continued on"), "\(result.stderr)")
+    }
+
+    @Test func unknownTemplatesAndBadBleedsAreUsageErrors() throws {
+        #expect(try run(["render", "--template", "poster"]).status == 64)
+        #expect(try run(["render", "--bleed", "50mm"]).status == 64)
+        #expect(try run(["render", "--margin", "3parsecs"]).status == 64)
+    }
+}
