@@ -63,6 +63,8 @@ struct DocumentWriter {
             pixelWidth: Int((page.mediaSize.width * scale).rounded()), pixelHeight: Int((page.mediaSize.height * scale).rounded())
         )
         let canvas = try Canvas(surface: surface)
+        // Whole pixels round the page up: paint every pixel, so the edge row is not left black.
+        canvas.paint(rgb(page.background))
         canvas.scale(x: scale, y: scale)
         canvas.translate(x: page.bleed, y: page.bleed)
         try drawer.draw(page, on: canvas)
