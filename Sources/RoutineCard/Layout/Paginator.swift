@@ -75,29 +75,36 @@ struct Paginator {
     private func fill(_ queue: inout ArraySlice<FlowItem>, into page: inout PagePlan, x: Double, top: Double, bottom: Double, width: Double) throws {
         var y = top
         var placedHere = 0
+        // A heading at the top of the column: what follows cannot do better elsewhere, so it may break.
+        var headingOpensColumn = false
         while let item = queue.first {
             let gap = placedHere == 0 ? 0 : context.space(item.spaceBefore)
             let height = try item.block.height(width: width, in: context)
             if y + gap + height <= bottom {
-                if item.keepWithNext, placedHere > 0, queue.count > 1 {
+                // A heading goes to the next column or page unless what follows fits under it here.
+                // (At the top of an empty page it must stay, or nothing would ever be placed.)
+                if item.keepWithNext, !page.items.isEmpty, queue.count > 1 {
                     let next = queue[queue.index(after: queue.startIndex)]
                     let nextHeight = try next.block.height(width: width, in: context)
                     let nextTop = y + gap + height + context.space(next.spaceBefore)
                     var nextFits = nextTop + nextHeight <= bottom
-                    if !nextFits, !next.keepTogether, nextTop + minimumSplitHeight <= bottom {
+                    // Something taller than a whole column is split wherever it starts: start it here.
+                    let mustSplit = !next.keepTogether || nextHeight > bottom - top
+                    if !nextFits, mustSplit, nextTop + minimumSplitHeight <= bottom {
                         nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
                     }
                     if !nextFits { return }
                 }
                 page.items.append(PlacedItem(block: item.block, frame: Rect(x: x, y: y + gap, width: width, height: height)))
+                headingOpensColumn = placedHere == 0 && item.keepWithNext
                 y += gap + height
                 placedHere += 1
                 queue.removeFirst()
                 continue
             }
             let room = bottom - y - gap
-            let mayBreak = placedHere == 0 || !item.keepTogether
-            if mayBreak, room >= minimumSplitHeight || placedHere == 0,
+            let mayBreak = placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
+            if mayBreak, room >= minimumSplitHeight || placedHere == 0 || headingOpensColumn,
                let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context) {
                 let headHeight = try head.height(width: width, in: context)
                 page.items.append(PlacedItem(block: head, frame: Rect(x: x, y: y + gap, width: width, height: headHeight)))

@@ -106,8 +106,10 @@ public struct PlacedShape: Hashable, Sendable, Codable {
 /// A picture placed on a page, scaled to fit its frame.
 public struct PlacedImage: Hashable, Sendable, Codable {
     public var frame: Rect
-    /// A built-in picture name, or a file path.
+    /// A built-in picture name, or an absolute file path (SVG or PNG).
     public var source: String
+    /// The theme whose colours a built-in drawing takes.
+    public var theme: Theme.Name
 }
 
 /// Anything drawn on a page.

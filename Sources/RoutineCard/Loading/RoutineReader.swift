@@ -208,10 +208,11 @@ struct RoutineReader {
             return nil
         }
         let url = URL(fileURLWithPath: value, relativeTo: baseDirectory).standardizedFileURL
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            reader.report(node, "\(what): cannot read '\(value)' (looked for \(url.path))")
+        if let problem = PictureFiles.problem(at: url) {
+            reader.report(node, "\(what) '\(value)': \(problem)")
             return nil
         }
-        return value
+        // The model keeps the resolved path, so the routine draws the same from any folder.
+        return url.path
     }
 }

@@ -38,6 +38,18 @@ public struct CardRenderer: Sendable {
     }
 }
 
+extension CardRenderer {
+    /// Every built-in illustration and icon with its name, on A4 pages, in a theme's colours.
+    public func renderGallery(theme: Theme.Name = .color, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
+        try WorkerPool.shared.withWorker { worker in
+            let pages = try GalleryLayout(measurer: worker.measurer, theme: Theme.named(theme)).pages()
+            let files = try DocumentWriter(worker: worker, output: output)
+                .write(pages, title: "RoutineCard illustrations", subject: "Built-in illustrations and icons")
+            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [])
+        }
+    }
+}
+
 /// Facts about this build of the library.
 public enum RoutineCardInfo {
     public static let version = "0.1.0"

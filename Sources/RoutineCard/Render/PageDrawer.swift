@@ -13,7 +13,7 @@ struct PageDrawer {
             switch element {
             case .shape(let shape): draw(shape, on: canvas)
             case .text(let text): try draw(text, on: canvas)
-            case .image(let image): try pictures.draw(image.source, in: image.frame, on: canvas)
+            case .image(let image): try pictures.draw(image, on: canvas)
             }
         }
         try canvas.checkStatus("drawing a page")

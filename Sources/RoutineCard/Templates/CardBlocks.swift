@@ -100,12 +100,14 @@ struct CardBlocks {
         if let caution = exercise.caution { lines.append(cautionLine(caution)) }
         let column = VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5)))
         let badge = Badge(label: "\(number)", diameter: s(style.badge), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
-        var columns: [(block: Block, width: HStack.Width)] = [(badge, .withType(s(style.badge)))]
-        if let illustration = exercise.illustration {
-            columns.append((Picture(source: illustration, size: Size(width: s(style.badge * 3), height: s(style.badge * 3))), .fixed(s(style.badge * 3))))
+        guard let illustration = exercise.illustration else {
+            return HStack(columns: [(badge, .withType(s(style.badge))), (column, .flexible(1))], spacing: s(8))
         }
-        columns.append((column, .flexible(1)))
-        return HStack(columns: columns, spacing: s(8))
+        // The picture comes first (readers look before they read), numbered in its corner.
+        let small = Badge(label: "\(number)", diameter: s(style.badge * 0.7), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
+        let side = pictureSide(style.picture)
+        let picture = Overlay(base: Picture(source: illustration, size: Size(width: side, height: side)), corner: small)
+        return HStack(columns: [(picture, .fixed(side)), (column, .flexible(1))], spacing: s(8))
     }
 
     private func numbered(_ step: String, _ number: Int) -> Block {
@@ -149,13 +151,20 @@ struct CardBlocks {
     func therapyBox(_ therapy: Therapy, inline: Bool) -> Block {
         let title = EmphasisParser.parse(therapy.name ?? labels.name(for: therapy.kind)).plain
         var lines: [Block] = []
+        let iconSide = pictureSide(style.icon)
+        let icon = (therapy.icon ?? defaultIcon(for: therapy.kind)).map { Picture(source: $0, size: Size(width: iconSide, height: iconSide)) }
+        /// The icon sits beside the first line only, so the text below keeps the box's full width.
+        func withIcon(_ block: Block) -> Block {
+            guard let icon else { return block }
+            return HStack(columns: [(icon, .fixed(iconSide)), (block, .flexible(1))], spacing: s(5))
+        }
         if inline {
             let prefix = therapy.duration.map { "\(title) \(labels.time($0)): " } ?? "\(title): "
-            lines.append(TextBlock(content: lead(prefix, therapy.steps.joined(separator: " ")), bodySpec))
+            lines.append(withIcon(TextBlock(content: lead(prefix, therapy.steps.joined(separator: " ")), bodySpec)))
         } else {
             // The time never breaks inside ("15–" at the end of one line, "20 min" on the next).
             let text = therapy.duration.map { "\(title)  \(labels.time($0).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"))" } ?? title
-            lines.append(TextBlock(plain: text, TextSpec(size: s(style.therapyName), bold: true, color: theme.text, role: .name)))
+            lines.append(withIcon(TextBlock(plain: text, TextSpec(size: s(style.therapyName), bold: true, color: theme.text, role: .name))))
             if style.numberedSteps, therapy.steps.count > 1 {
                 lines += therapy.steps.enumerated().map { numbered($1, $0 + 1) }
             } else if !therapy.steps.isEmpty {
@@ -163,17 +172,31 @@ struct CardBlocks {
             }
         }
         if let caution = therapy.caution { lines.append(cautionLine(caution)) }
+        let content = VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5)))
         let tint: Color? = switch therapy.kind {
         case .heat: theme.heatTint
         case .cold: theme.coldTint
         case .contrast, .other: theme.contrastTint
         }
-        return Box(child: VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5))),
-                   padding: EdgeInsets(vertical: s(5), horizontal: s(6)), fill: tint, stroke: theme.boxStroke,
+        return Box(child: content, padding: EdgeInsets(vertical: s(5), horizontal: s(6)), fill: tint, stroke: theme.boxStroke,
                    lineWidth: 0.75, cornerRadius: s(5))
     }
 
-    func bullet(_ text: String) -> Block {
+    /// Pictures grow with the theme's type (high contrast is for low-vision readers).
+    func pictureSide(_ base: Double) -> Double { s(base) * theme.typeScale }
+
+    /// The built-in icon for a kind of therapy, when there is one.
+    func defaultIcon(for kind: Therapy.Kind) -> String? {
+        let name = kind.rawValue
+        return Illustrations.builtInNames.contains(name) ? name : nil
+    }
+
+    func bullet(_ text: String, icon: String? = nil) -> Block {
+        if let icon {
+            let side = pictureSide(style.icon)
+            let picture = Picture(source: icon, size: Size(width: side, height: side))
+            return HStack(columns: [(picture, .fixed(side)), (TextBlock(markdown: text, bodySpec), .flexible(1))], spacing: s(4))
+        }
         let dot = TextBlock(plain: "•", TextSpec(size: s(style.body), bold: true, color: theme.accent, role: .label))
         return HStack(columns: [(dot, .withType(s(style.body))), (TextBlock(markdown: text, bodySpec), .flexible(1))], spacing: s(2))
     }

@@ -37,7 +37,7 @@ struct FlowTemplate {
                 }
             case .tips(let tips):
                 for (index, tip) in tips.enumerated() {
-                    items.append(FlowItem(block: blocks.bullet(tip.text), spaceBefore: index == 0 ? first : Glue(s(2), min: s(0.5))))
+                    items.append(FlowItem(block: blocks.bullet(tip.text, icon: tip.icon), spaceBefore: index == 0 ? first : Glue(s(2), min: s(0.5))))
                 }
             case .notes(let notes):
                 for (index, note) in notes.enumerated() {

@@ -21,6 +21,9 @@ struct TemplateStyle {
     var columnGap: Double
     /// How much the type may grow to fill a page with room to spare.
     var maxGrowth = 1.0
+    /// The side of an exercise illustration, and of an icon.
+    var picture: Double = 44
+    var icon: Double = 16
 
     func s(_ value: Double) -> Double { value * scale }
 
@@ -33,7 +36,7 @@ struct TemplateStyle {
         let columns = contentWidth >= 2 * 190 * scale ? 2 : 1
         return TemplateStyle(scale: scale, title: 16, subtitle: 9, frequency: 10, heading: 10, name: 11.5, dose: 10,
                              body: 9, therapyName: 10.5, footer: 8, badge: 18, bodyFloor: 8, numberedSteps: false,
-                             columns: columns, columnGap: 14 * scale, maxGrowth: 1.25)
+                             columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, picture: 44, icon: 13)
     }
 
     /// The full-page handout, designed for A4 and Letter.
@@ -44,6 +47,6 @@ struct TemplateStyle {
         let columns = contentWidth >= 400 * scale ? 2 : 1
         return TemplateStyle(scale: scale, title: 24, subtitle: 11.5, frequency: 12, heading: 12, name: 13, dose: 11.5,
                              body: 10.5, therapyName: 12, footer: 8.5, badge: 22, bodyFloor: 9, numberedSteps: true,
-                             columns: columns, columnGap: 22 * scale, maxGrowth: 1.3)
+                             columns: columns, columnGap: 22 * scale, maxGrowth: 1.3, picture: 62, icon: 18)
     }
 }

@@ -1,0 +1,35 @@
+/// A review sheet of every built-in drawing with its name, in a grid on A4 pages.
+struct GalleryLayout {
+    let measurer: any TextMeasuring
+    let theme: Theme
+
+    func pages(columns: Int = 5) throws -> [PlacedPage] {
+        let size = Size(width: Paper.a4.width, height: Paper.a4.height)
+        let safeArea = Rect(x: 0, y: 0, width: size.width, height: size.height).insetBy(Units.mm(12))
+        let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: 8)
+        let names = Illustrations.builtInNames.sorted()
+        let cellWidth = safeArea.width / Double(columns)
+        let picture = cellWidth - 20
+        let labelSpec = TextSpec(size: 9, color: theme.text, role: .label, alignment: .center)
+        let cellHeight = picture + 30
+        let title = TextBlock(plain: "RoutineCard illustrations (\(names.count), theme \(theme.name.rawValue))",
+                              TextSpec(size: 14, bold: true, color: theme.accent, role: .title))
+        let titleHeight = try title.height(width: safeArea.width, in: context)
+        let rowsPerPage = max(1, Int((safeArea.height - titleHeight - 12) / cellHeight))
+        var pages: [PlacedPage] = []
+        for start in stride(from: 0, to: names.count, by: rowsPerPage * columns) {
+            var elements: [PlacedElement] = []
+            try title.place(in: Rect(x: safeArea.x, y: safeArea.y, width: safeArea.width, height: titleHeight), in: context, into: &elements)
+            for (offset, name) in names[start..<min(names.count, start + rowsPerPage * columns)].enumerated() {
+                let x = safeArea.x + Double(offset % columns) * cellWidth
+                let y = safeArea.y + titleHeight + 12 + Double(offset / columns) * cellHeight
+                elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 4), frame: Rect(x: x + 4, y: y, width: cellWidth - 8, height: picture + 4),
+                                                   stroke: theme.muted.mixed(with: theme.page, 0.7), lineWidth: 0.5)))
+                elements.append(.image(PlacedImage(frame: Rect(x: x + 10, y: y + 2, width: picture, height: picture), source: name, theme: theme.name)))
+                try TextBlock(plain: name, labelSpec).place(in: Rect(x: x, y: y + picture + 8, width: cellWidth, height: 20), in: context, into: &elements)
+            }
+            pages.append(PlacedPage(size: size, bleed: 0, safeArea: safeArea, background: theme.page, elements: elements))
+        }
+        return pages
+    }
+}
