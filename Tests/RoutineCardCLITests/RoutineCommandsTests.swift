@@ -143,6 +143,23 @@ struct RoutineCommandsTests {
         #expect(result.output.contains("\(files.count) valid"))
     }
 
+    @Test func aMissingPictureFailsValidationNamingIt() throws {
+        try write("title: Mine\nsections:\n  - exercises:\n      - name: Move\n        illustration: ./my-move.png\n", "pic.yaml")
+        let result = try run(["validate", "pic.yaml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("pic.yaml:5:23: error:") && result.stderr.contains("./my-move.png"), "\(result.stderr)")
+    }
+
+    @Test func illustrationsAreListedAndShownInAGallery() throws {
+        let list = try run(["list", "--illustrations"])
+        #expect(list.status == 0)
+        let names = list.output.split(separator: "\n").map(String.init)
+        #expect(names.contains("calf-raise") && names.contains("heat") && names.count >= 20)
+        #expect(try run(["gallery", "-o", "gallery.pdf"]).status == 0)
+        let text = try ExternalTool.run("pdftotext", [folder.appendingPathComponent("gallery.pdf").path, "-"]).output
+        for name in names { #expect(text.contains(name), "\(name)") }
+    }
+
     @Test func spanishRoutinesGetSpanishLabels() throws {
         try write("title: Rutina\nlanguage: es\nsections:\n  - exercises:\n      - name: Gemelos\n        dose: { hold: 30s, side: each }\n", "es.yaml")
         #expect(try run(["render", "es.yaml", "-o", "es.pdf"]).status == 0)

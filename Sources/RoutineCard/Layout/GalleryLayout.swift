@@ -3,15 +3,15 @@ struct GalleryLayout {
     let measurer: any TextMeasuring
     let theme: Theme
 
-    func pages(columns: Int = 5) throws -> [PlacedPage] {
+    func pages(columns: Int = 4) throws -> [PlacedPage] {
         let size = Size(width: Paper.a4.width, height: Paper.a4.height)
         let safeArea = Rect(x: 0, y: 0, width: size.width, height: size.height).insetBy(Units.mm(12))
         let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: 8)
         let names = Illustrations.builtInNames.sorted()
         let cellWidth = safeArea.width / Double(columns)
-        let picture = cellWidth - 20
+        let picture = min(cellWidth - 20, 90)
         let labelSpec = TextSpec(size: 9, color: theme.text, role: .label, alignment: .center)
-        let cellHeight = picture + 30
+        let cellHeight = picture + 26
         let title = TextBlock(plain: "RoutineCard illustrations (\(names.count), theme \(theme.name.rawValue))",
                               TextSpec(size: 14, bold: true, color: theme.accent, role: .title))
         let titleHeight = try title.height(width: safeArea.width, in: context)
@@ -25,7 +25,7 @@ struct GalleryLayout {
                 let y = safeArea.y + titleHeight + 12 + Double(offset / columns) * cellHeight
                 elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 4), frame: Rect(x: x + 4, y: y, width: cellWidth - 8, height: picture + 4),
                                                    stroke: theme.muted.mixed(with: theme.page, 0.7), lineWidth: 0.5)))
-                elements.append(.image(PlacedImage(frame: Rect(x: x + 10, y: y + 2, width: picture, height: picture), source: name, theme: theme.name)))
+                elements.append(.image(PlacedImage(frame: Rect(x: x + (cellWidth - picture) / 2, y: y + 2, width: picture, height: picture), source: name, theme: theme.name)))
                 try TextBlock(plain: name, labelSpec).place(in: Rect(x: x, y: y + picture + 8, width: cellWidth, height: 20), in: context, into: &elements)
             }
             pages.append(PlacedPage(size: size, bleed: 0, safeArea: safeArea, background: theme.page, elements: elements))
