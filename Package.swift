@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // C libraries, found through pkg-config. Nothing but a module map and a header each.
@@ -35,7 +36,7 @@ let package = Package(
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
         .target(
             name: "RoutineCard",
-            dependencies: ["Graphics", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Graphics", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
             plugins: ["EmbedAssets"]
         ),
         .executableTarget(

@@ -2,31 +2,10 @@ import ArgumentParser
 import Foundation
 import RoutineCard
 
-struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
-        abstract: "Render routines as a card (PDF, PNG or SVG).",
-        discussion: """
-            ROUTINE is a built-in id (see `routinecard list`), a routine file (.yaml, .yml, .json), \
-            or - for standard input; add #SECTION to take one section (leg-cramps#stretches). \
-            Several routines go into one document. With no ROUTINE, renders leg-cramps.
-            """
-    )
-
-    @Argument(help: "Routines to put on the card.")
-    var routines: [String] = []
-
-    @Option(name: .shortAndLong, help: "The file to write; its extension picks the format. '-' writes to standard output.")
-    var output: String?
-
-    @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
-    var format: String?
-
-    @Option(help: "Pixels per inch for PNG.")
-    var dpi: Double = 300
-
+/// The layout and output options shared by `render` and `check`.
+struct LayoutOptions: ParsableArguments {
     @Option(help: "fridge (one large-type card), sheet (a full-page handout) or wallet (a bank-card-sized card, front and back).")
-    var template: String = "fridge"
+    var template: String?
 
     @Option(help: "a4, a5, a6, letter, half-letter, 4x6in, 5x7in, 3x5in, wallet, or WxH with a unit (100x150mm). Default: the template's (a6, a4, wallet).")
     var paper: String?
@@ -44,7 +23,7 @@ struct RenderCommand: ParsableCommand {
     var tracker = false
 
     @Option(help: "color, ink-saver or high-contrast.")
-    var theme: String = "color"
+    var theme: String?
 
     @Option(help: "A font family to use instead of the theme's (falls back to an installed font).")
     var font: String?
@@ -61,6 +40,61 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "A short personal note printed on the card.")
     var note: String?
 
+    @Option(help: "Use this language (en, es, de) for the words the card adds, whatever the routine says.")
+    var language: String?
+
+    @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
+    var format: String?
+
+    @Option(help: "Pixels per inch for PNG.")
+    var dpi: Double = 300
+
+    var settings: CardSettings {
+        var settings = CardSettings()
+        settings.template = template
+        settings.paper = paper
+        settings.landscape = landscape
+        settings.margin = margin
+        settings.bleed = bleed
+        settings.tracker = tracker
+        settings.theme = theme
+        settings.font = font
+        settings.forName = forName
+        settings.byName = byName
+        settings.date = date
+        settings.note = note
+        settings.language = language
+        settings.format = format
+        settings.dpi = dpi
+        return settings
+    }
+}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render routines as a card (PDF, PNG or SVG).",
+        discussion: """
+            ROUTINE is a built-in id (see `routinecard list`), a routine file (.yaml, .yml, .json), \
+            or - for standard input; add #SECTION to take one section (leg-cramps#stretches). \
+            Several routines go into one document; with --out-dir each goes into its own file, named \
+            after it. With no ROUTINE, renders leg-cramps.
+
+            Exit status: 0 written; 64 usage error; 65 invalid input; 74 input/output error.
+            """
+    )
+
+    @Argument(help: "Routines to put on the card.")
+    var routines: [String] = []
+
+    @Option(name: .shortAndLong, help: "The file to write; its extension picks the format. '-' writes to standard output.")
+    var output: String?
+
+    @Option(help: "Write one file per routine into this folder (created if missing), named after each routine.")
+    var outDir: String?
+
+    @OptionGroup var layout: LayoutOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -75,76 +109,59 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func render() throws {
-        let options = try cardOptions()
-        let format = try outputFormat()
-        let names = routines.isEmpty ? ["leg-cramps"] : routines
-        let loaded = try names.map { try RoutineReference($0).load() }
-        let document = try CardRenderer().render(loaded, options: options, output: OutputOptions(
-            format: format, dpi: dpi, creationDate: Self.sourceDate(), author: byName
-        ))
-        if !quiet {
-            for note in document.notes { printError("routinecard: \(note)") }
+        let settings = layout.settings
+        let options: CardOptions
+        let format: OutputFormat
+        let language: String?
+        do {
+            options = try settings.cardOptions()
+            format = try settings.outputFormat(for: output)
+            language = try settings.languageOverride()
+        } catch {
+            throw UsageError(message: error.description)
         }
-        if output == "-" {
+        if outDir != nil, output != nil { throw UsageError(message: "give either -o or --out-dir, not both") }
+        let names = routines.isEmpty ? ["leg-cramps"] : routines
+        let output = OutputOptions(format: format, dpi: settings.dpi, creationDate: try Self.sourceDate(), author: settings.byName)
+
+        if let outDir {
+            // One file per routine, named after the file (or the built-in id).
+            let folder = URL(fileURLWithPath: outDir, isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in names {
+                let routine = try Self.load(name, language: language)
+                let stem = URL(fileURLWithPath: name.split(separator: "#").first.map(String.init) ?? name).deletingPathExtension().lastPathComponent
+                let target = folder.appendingPathComponent("\(stem == "-" ? routine.id : stem).\(format.rawValue)")
+                try write(CardRenderer().render([routine], options: options, output: output), to: target)
+            }
+            return
+        }
+        let loaded = try names.map { try Self.load($0, language: language) }
+        let document = try CardRenderer().render(loaded, options: options, output: output)
+        if self.output == "-" {
+            if !quiet { for note in document.notes { printError("routinecard: \(note)") } }
             guard document.files.count == 1 else {
                 throw UsageError(message: "the card has \(document.files.count) pages; a PNG on standard output can hold only one (write to a file instead)")
             }
             FileHandle.standardOutput.write(document.data)
             return
         }
-        let target = URL(fileURLWithPath: output ?? "\(loaded.count == 1 ? loaded[0].id : "routines").\(format.rawValue)")
+        let target = URL(fileURLWithPath: self.output ?? "\(loaded.count == 1 ? loaded[0].id : "routines").\(format.rawValue)")
+        try write(document, to: target)
+    }
+
+    private func write(_ document: RenderedDocument, to target: URL) throws {
         let written = try document.write(to: target)
-        if !quiet {
-            let cards = document.pageCount == 1 ? "1 card" : "\(document.pageCount) cards"
-            printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(cards))")
-        }
+        guard !quiet else { return }
+        for note in document.notes { printError("routinecard: \(target.lastPathComponent): \(note)") }
+        let cards = document.pageCount == 1 ? "1 card" : "\(document.pageCount) cards"
+        printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(cards))")
     }
 
-    private func outputFormat() throws -> OutputFormat {
-        let fromName = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).pathExtension }.flatMap { $0.isEmpty ? nil : $0 }
-        if let format {
-            guard let chosen = OutputFormat(rawValue: format.lowercased()) else {
-                throw UsageError(message: "unknown format '\(format)'; use pdf, png or svg")
-            }
-            if let fromName, let implied = OutputFormat(fileExtension: fromName), implied != chosen {
-                throw UsageError(message: "--format \(chosen.rawValue) disagrees with the output name ending in .\(fromName)")
-            }
-            return chosen
-        }
-        guard let fromName else { return .pdf }
-        guard let implied = OutputFormat(fileExtension: fromName) else {
-            throw UsageError(message: "cannot tell the format from '.\(fromName)'; name the file .pdf, .png or .svg, or pass --format")
-        }
-        return implied
-    }
-
-    private func cardOptions() throws -> CardOptions {
-        guard let template = Template(rawValue: template) else {
-            throw UsageError(message: "unknown template '\(self.template)'; use \(Template.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        var paper: Paper?
-        if let name = self.paper {
-            do { paper = try Paper.parse(name) } catch { throw UsageError(message: error.description) }
-        }
-        var marginPoints: Double?
-        if let margin {
-            do { marginPoints = try Length.parse(margin) } catch { throw UsageError(message: error.description) }
-            if let points = marginPoints, points < 0 { throw UsageError(message: "the margin cannot be negative") }
-        }
-        var bleedPoints = 0.0
-        if let bleed {
-            do { bleedPoints = try Length.parse(bleed) } catch { throw UsageError(message: error.description) }
-            guard bleedPoints >= 0, bleedPoints <= Units.mm(20) else { throw UsageError(message: "--bleed must be between 0 and 20mm") }
-        }
-        guard let themeName = Theme.Name(rawValue: theme) else {
-            throw UsageError(message: "unknown theme '\(theme)'; use \(Theme.Name.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard dpi >= 10, dpi <= 2400 else { throw UsageError(message: "--dpi must be between 10 and 2400") }
-        return CardOptions(
-            template: template, paper: paper, landscape: landscape, margin: marginPoints, bleed: bleedPoints, tracker: tracker,
-            theme: themeName, fontFamily: font,
-            personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
-        )
+    static func load(_ name: String, language: String?) throws -> Routine {
+        var routine = try RoutineReference(name).load()
+        if let language { routine.language = language }
+        return routine
     }
 
     /// `SOURCE_DATE_EPOCH` (reproducible builds' convention) pins the PDF date; otherwise none is written.

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A setting the user wrote that cannot be used, in words for them.
+public struct SettingError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Layout and output settings as a user writes them (command-line options, manifest columns),
+/// turned into ``CardOptions`` and ``OutputOptions`` with clear errors.
+public struct CardSettings: Sendable, Hashable {
+    public var template: String?
+    public var paper: String?
+    public var landscape = false
+    public var margin: String?
+    public var bleed: String?
+    public var tracker = false
+    public var theme: String?
+    public var font: String?
+    public var forName: String?
+    public var byName: String?
+    public var date: String?
+    public var note: String?
+    /// Replaces the routines' language for the words the card adds.
+    public var language: String?
+    public var format: String?
+    public var dpi: Double = 300
+
+    public init() {}
+
+    public func cardOptions() throws(SettingError) -> CardOptions {
+        let template: Template
+        if let name = self.template {
+            guard let known = Template(rawValue: name.lowercased()) else {
+                throw SettingError("unknown template '\(name)'; use \(Template.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            template = known
+        } else {
+            template = .fridge
+        }
+        var paper: Paper?
+        if let name = self.paper {
+            do { paper = try Paper.parse(name) } catch { throw SettingError(error.description) }
+        }
+        var margin: Double?
+        if let text = self.margin {
+            do { margin = try Length.parse(text) } catch { throw SettingError(error.description) }
+            if let points = margin, points < 0 { throw SettingError("the margin cannot be negative") }
+        }
+        var bleed = 0.0
+        if let text = self.bleed {
+            do { bleed = try Length.parse(text) } catch { throw SettingError(error.description) }
+            guard bleed >= 0, bleed <= Units.mm(20) else { throw SettingError("the bleed must be between 0 and 20mm") }
+        }
+        var theme = Theme.Name.color
+        if let name = self.theme {
+            guard let known = Theme.Name(rawValue: name.lowercased()) else {
+                throw SettingError("unknown theme '\(name)'; use \(Theme.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            theme = known
+        }
+        guard dpi >= 10, dpi <= 2400 else { throw SettingError("the resolution must be between 10 and 2400 dpi") }
+        return CardOptions(
+            template: template, paper: paper, landscape: landscape, margin: margin, bleed: bleed, tracker: tracker,
+            theme: theme, fontFamily: font,
+            personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
+        )
+    }
+
+    /// The format named by `format`, else by the output's extension, else PDF; a disagreement is an error.
+    public func outputFormat(for output: String?) throws(SettingError) -> OutputFormat {
+        let fromName = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).pathExtension }.flatMap { $0.isEmpty ? nil : $0 }
+        if let format {
+            guard let chosen = OutputFormat(rawValue: format.lowercased()) else {
+                throw SettingError("unknown format '\(format)'; use pdf, png or svg")
+            }
+            if let fromName, let implied = OutputFormat(fileExtension: fromName), implied != chosen {
+                throw SettingError("the format \(chosen.rawValue) disagrees with the output name ending in .\(fromName)")
+            }
+            return chosen
+        }
+        guard let fromName else { return .pdf }
+        guard let implied = OutputFormat(fileExtension: fromName) else {
+            throw SettingError("cannot tell the format from '.\(fromName)'; name the file .pdf, .png or .svg, or give a format")
+        }
+        return implied
+    }
+
+    /// The language to use instead of the routine's, checked.
+    public func languageOverride() throws(SettingError) -> String? {
+        guard let language, !language.isEmpty else { return nil }
+        let parts = language.split(separator: "-", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts[0].count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }) else {
+            throw SettingError("'\(language)' is not a language tag; write one like en, es or de")
+        }
+        return language
+    }
+}

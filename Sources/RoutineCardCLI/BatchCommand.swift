@@ -1,0 +1,147 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import RoutineCard
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Render one card per row of a manifest (CSV, JSON Lines or YAML), in parallel.",
+        discussion: """
+            Columns: routines (ids, paths relative to the manifest, or id#section; separated by spaces \
+            or commas), output, format, template, paper, theme, for, by, date, note, language, \
+            landscape, tracker, margin, bleed, font, dpi.
+
+            Every output is written to a temporary file and renamed into place when complete. Two rows \
+            writing the same output, or an output outside --out-dir, stop the batch before anything is \
+            rendered (unless --allow-outside).
+
+            Exit status: 0 all written; 1 some rows failed (--keep-going); 64 usage error; \
+            65 invalid input (the first failed row is named); 74 input/output error.
+            """
+    )
+
+    @Argument(help: "The manifest: .csv (with a header row), .jsonl, or .yaml (a list of rows).")
+    var manifest: String
+
+    @Option(help: "csv, jsonl or yaml, when the extension does not say.")
+    var manifestFormat: String?
+
+    @Option(help: "The folder for the outputs (created if missing).")
+    var outDir: String = "."
+
+    @Option(help: "How many cards to render at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Render only rows whose 0-based index ≡ K (mod N), as K/N; 'env' reads JOB_COMPLETION_INDEX and JOB_COMPLETION_COUNT.")
+    var shard: String?
+
+    @Flag(help: "Go on after a failed row; the exit status is then 1.")
+    var keepGoing = false
+
+    @Flag(help: "Allow output names outside --out-dir.")
+    var allowOutside = false
+
+    @Flag(help: "Check every row and print what would be written, without writing.")
+    var dryRun = false
+
+    @Flag(help: "Print one JSON object per row on standard output (output, pages, bytes, warnings, error, ms).")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no messages but errors.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            try runBatch()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as BatchRunner.PlanError {
+            printError("routinecard: error: \(error)")
+            throw ExitCode(ExitStatus.dataError)
+        } catch let error as ManifestError {
+            printError("routinecard: error: \(error)")
+            throw ExitCode(ExitStatus.dataError)
+        } catch {
+            throw ExitCode(report(error))
+        }
+    }
+
+    private func runBatch() throws {
+        let manifestURL = URL(fileURLWithPath: manifest)
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else {
+            throw UsageError(message: "there is no manifest at \(manifest)")
+        }
+        let format: ManifestFormat
+        if let name = manifestFormat {
+            guard let known = ManifestFormat(rawValue: name.lowercased()) else { throw UsageError(message: "unknown manifest format '\(name)'; use csv, jsonl or yaml") }
+            format = known
+        } else {
+            guard let known = ManifestFormat(fileName: manifest) else {
+                throw UsageError(message: "cannot tell the manifest's format from its name; use .csv, .jsonl or .yaml, or --manifest-format")
+            }
+            format = known
+        }
+        guard jobs >= 1, jobs <= 256 else { throw UsageError(message: "--jobs must be between 1 and 256") }
+        var shardValue: Shard?
+        if let shard {
+            do { shardValue = try Shard.parse(shard) } catch { throw UsageError(message: error.description) }
+        }
+        let folder = URL(fileURLWithPath: outDir, isDirectory: true)
+        if !dryRun { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+
+        let runner = BatchRunner(manifest: manifestURL, format: format, options: BatchOptions(
+            outputFolder: folder, jobs: jobs, shard: shardValue, keepGoing: keepGoing, allowOutside: allowOutside,
+            dryRun: dryRun, creationDate: try RenderCommand.sourceDate()))
+        let plan = try runner.plan()
+        Interruption.install()
+        let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let json = self.json, quiet = self.quiet, dryRun = self.dryRun
+        let summary = try runner.run(refused: plan.refused) { result in
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                if let data = try? encoder.encode(result) {
+                    FileHandle.standardOutput.write(data + Data("\n".utf8))
+                }
+            }
+            progress.clear()
+            if let error = result.error {
+                printError("routinecard: row \(result.row): \(error)")
+            } else if dryRun, !json {
+                print("would write \(result.output ?? "?") (row \(result.row))")
+            } else if !quiet {
+                for warning in result.warnings { printError("routinecard: row \(result.row): \(warning)") }
+            }
+            progress.advance()
+        }
+        progress.finish()
+        if !quiet {
+            let verb = dryRun ? "checked" : "wrote"
+            printError("routinecard: \(verb) \(summary.written) of \(plan.rows) card\(plan.rows == 1 ? "" : "s")"
+                + (summary.failed > 0 ? ", \(summary.failed) failed" : "") + (summary.stopped ? " (stopped at the first failure)" : ""))
+        }
+        if summary.failed == 0 { return }
+        if keepGoing { throw ExitCode(ExitStatus.partial) }
+        throw ExitCode(summary.firstFailure?.isIOError == true ? ExitStatus.ioError : ExitStatus.dataError)
+    }
+}
+
+/// Ctrl-C or a kill in the middle of a batch: delete every half-written file, then exit.
+enum Interruption {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                AtomicFile.abandonAll()
+                printError("routinecard: interrupted; no partial files were left")
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
