@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "RoutineCard", targets: ["RoutineCard"]),
         .executable(name: "routinecard", targets: ["RoutineCardCLI"]),
+        .executable(name: "routinecard-bench", targets: ["RoutineCardBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,8 @@ let package = Package(
             name: "RoutineCardCLI",
             dependencies: ["RoutineCard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Speed and memory against the C reference: `Benchmarks/run`.
+        .executableTarget(name: "RoutineCardBench", dependencies: ["RoutineCard"]),
         // Runs real readers (pdfinfo, qpdf, the built CLI) for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CZlib", "TestSupport"]),
