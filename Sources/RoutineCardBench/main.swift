@@ -76,12 +76,11 @@ func referenceRun(_ path: String, format: String, count: Int, folder: URL) throw
 
 let settings = try Settings(CommandLine.arguments)
 var rows: [Row] = []
-func record(_ row: Row) {
+@MainActor func record(_ row: Row) {
     rows.append(row)
     let reference = row.reference.map { String(format: "%10.2f", $0) } ?? "         —"
     let ratio = row.ratio.map { String(format: "%6.2f×", $0) } ?? "      "
     print(String(format: "%-46@ %10.2f %@  %@  %@", row.measure as NSString, row.routinecard, reference as NSString, ratio as NSString, row.unit as NSString))
-    fflush(stdout)
 }
 
 print("RoutineCard benchmark: \(settings.cards) PDF / \(settings.pngCards) PNG cards per run, median of \(settings.runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
