@@ -26,12 +26,12 @@ let package = Package(
             providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
         // The only Swift code that touches C.
-        .target(name: "Graphics", dependencies: ["CPangoCairo", "CRsvg", "CZlib"]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CRsvg", "CLibdeflate"]),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
         .executableTarget(name: "AssetEmbedder"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "RoutineCardBench", dependencies: ["RoutineCard"]),
         // Runs real readers (pdfinfo, qpdf, the built CLI) for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CZlib", "TestSupport"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CLibdeflate", "TestSupport"]),
         .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "Graphics", "TestSupport"]),
         .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI", "TestSupport"]),
     ],

@@ -80,42 +80,15 @@ var rows: [Row] = []
     rows.append(row)
     let reference = row.reference.map { String(format: "%10.2f", $0) } ?? "         —"
     let ratio = row.ratio.map { String(format: "%6.2f×", $0) } ?? "      "
-    print(String(format: "%-46@ %10.2f %@  %@  %@", row.measure as NSString, row.routinecard, reference as NSString, ratio as NSString, row.unit as NSString))
+    let name = row.measure.padding(toLength: 48, withPad: " ", startingAt: 0)
+    print("\(name) \(String(format: "%10.2f", row.routinecard)) \(reference)  \(ratio)  \(row.unit)")
 }
 
 print("RoutineCard benchmark: \(settings.cards) PDF / \(settings.pngCards) PNG cards per run, median of \(settings.runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-print(String(format: "%-46@ %10@ %10@  %7@  %@", "measure" as NSString, "RoutineCard" as NSString, "C ref" as NSString, "ratio" as NSString, "unit" as NSString))
+print("measure".padding(toLength: 48, withPad: " ", startingAt: 0) + " RoutineCard      C ref    ratio  unit")
 
-// Warm up fonts, pictures and caches before timing anything.
-_ = try CardRenderer().render([ReferenceCard.routine(number: 0)], options: ReferenceCard.options)
-
-let leg = try Routine.builtIn("leg-cramps")
-func fridge(_ number: Int) -> Routine { var r = leg; r.title = "Leg Cramp Relief \(number)"; return r }
-let cases: [(String, OutputFormat, Int, (Int) throws -> Routine, CardOptions, String?)] = [
-    ("reference card, PDF, ms per file", .pdf, settings.cards, ReferenceCard.routine, ReferenceCard.options, "pdf"),
-    ("reference card, PNG 300 dpi, ms per card", .png, settings.pngCards, ReferenceCard.routine, ReferenceCard.options, "png"),
-    ("fridge template (leg-cramps), PDF, ms per file", .pdf, settings.cards, fridge, CardOptions(), nil),
-    ("fridge template, PNG 300 dpi, ms per card", .png, settings.pngCards, fridge, CardOptions(), nil),
-    ("sheet template, PDF, ms per file", .pdf, settings.cards / 2, fridge, CardOptions(template: .sheet), nil),
-    ("sheet template, PNG 300 dpi, ms per card", .png, max(10, settings.pngCards / 4), fridge, CardOptions(template: .sheet), nil),
-]
-var referenceBytes = Double.nan, ourBytes = Double.nan
-for (name, format, count, routine, options, referenceFormat) in cases {
-    var ours: [Double] = [], theirs: [Double] = []
-    for _ in 0..<settings.runs {
-        let folder = try Measure.freshFolder("ours")
-        ours.append(try libraryRun(format: format, count: count, folder: folder, routine: routine, options: options))
-        if name.hasPrefix("reference card, PDF") { ourBytes = Measure.averageFileSize(in: folder, suffix: ".pdf") }
-        if let referenceFormat, let path = settings.reference {
-            let theirFolder = try Measure.freshFolder("reference")
-            theirs.append(try referenceRun(path, format: referenceFormat, count: count, folder: theirFolder))
-            if referenceFormat == "pdf" { referenceBytes = Measure.averageFileSize(in: theirFolder, suffix: ".pdf") }
-        }
-    }
-    record(Row(measure: name, routinecard: Measure.median(ours), reference: theirs.isEmpty ? nil : Measure.median(theirs), unit: "ms"))
-}
-record(Row(measure: "reference card, PDF size", routinecard: ourBytes / 1000, reference: referenceBytes.isNaN ? nil : referenceBytes / 1000, unit: "kB per card"))
-
+// Whole processes first, while this process is small: a child inherits its parent's peak
+// memory figure (ru_maxrss) at spawn.
 if let cli = settings.cli {
     // One card as a whole process: start, load, lay out, write, exit.
     let folder = try Measure.freshFolder("process")
@@ -157,6 +130,36 @@ if let cli = settings.cli {
         record(Row(measure: "peak memory, batch of 10,000", routinecard: Double(result.peakKilobytes) / 1024, reference: nil, unit: "MB"))
     }
 }
+
+// Warm up fonts, pictures and caches before timing anything.
+_ = try CardRenderer().render([ReferenceCard.routine(number: 0)], options: ReferenceCard.options)
+
+let leg = try Routine.builtIn("leg-cramps")
+func fridge(_ number: Int) -> Routine { var r = leg; r.title = "Leg Cramp Relief \(number)"; return r }
+let cases: [(String, OutputFormat, Int, (Int) throws -> Routine, CardOptions, String?)] = [
+    ("reference card, PDF, ms per file", .pdf, settings.cards, ReferenceCard.routine, ReferenceCard.options, "pdf"),
+    ("reference card, PNG 300 dpi, ms per card", .png, settings.pngCards, ReferenceCard.routine, ReferenceCard.options, "png"),
+    ("fridge template (leg-cramps), PDF, ms per file", .pdf, settings.cards, fridge, CardOptions(), nil),
+    ("fridge template, PNG 300 dpi, ms per card", .png, settings.pngCards, fridge, CardOptions(), nil),
+    ("sheet template, PDF, ms per file", .pdf, settings.cards / 2, fridge, CardOptions(template: .sheet), nil),
+    ("sheet template, PNG 300 dpi, ms per card", .png, max(10, settings.pngCards / 4), fridge, CardOptions(template: .sheet), nil),
+]
+var referenceBytes = Double.nan, ourBytes = Double.nan
+for (name, format, count, routine, options, referenceFormat) in cases {
+    var ours: [Double] = [], theirs: [Double] = []
+    for _ in 0..<settings.runs {
+        let folder = try Measure.freshFolder("ours")
+        ours.append(try libraryRun(format: format, count: count, folder: folder, routine: routine, options: options))
+        if name.hasPrefix("reference card, PDF") { ourBytes = Measure.averageFileSize(in: folder, suffix: ".pdf") }
+        if let referenceFormat, let path = settings.reference {
+            let theirFolder = try Measure.freshFolder("reference")
+            theirs.append(try referenceRun(path, format: referenceFormat, count: count, folder: theirFolder))
+            if referenceFormat == "pdf" { referenceBytes = Measure.averageFileSize(in: theirFolder, suffix: ".pdf") }
+        }
+    }
+    record(Row(measure: name, routinecard: Measure.median(ours), reference: theirs.isEmpty ? nil : Measure.median(theirs), unit: "ms"))
+}
+record(Row(measure: "reference card, PDF size", routinecard: ourBytes / 1000, reference: referenceBytes.isNaN ? nil : referenceBytes / 1000, unit: "kB per card"))
 
 if let path = settings.json {
     let encoder = JSONEncoder()

@@ -1,4 +1,4 @@
-import CZlib
+import CLibdeflate
 import Testing
 @testable import Graphics
 
@@ -22,6 +22,19 @@ struct PNGEncoderTests {
         #expect(try Self.unfilter(Self.inflate(chunks[2].data, size: (width * 3 + 1) * height), width: width, height: height) == rgb)
     }
 
+    @Test func encodesASurfaceStraightFromCairosPixels() throws {
+        let surface = try Surface.image(pixelWidth: 5, pixelHeight: 4)
+        let canvas = try Canvas(surface: surface)
+        canvas.paint(RGBColor(hex: 0x336699))
+        canvas.addRectangle(x: 0, y: 2, width: 5, height: 2)
+        canvas.fill(RGBColor(hex: 0xFFCC00))
+        let png = try PNGEncoder(dotsPerInch: 72).encode(surface)
+        let chunks = try Self.chunks(png)
+        let pixels = try Self.unfilter(Self.inflate(chunks[2].data, size: 16 * 4), width: 5, height: 4)
+        #expect(Array(pixels.prefix(3)) == [0x33, 0x66, 0x99])
+        #expect(Array(pixels.suffix(3)) == [0xFF, 0xCC, 0x00])
+    }
+
     @Test func refusesABufferOfTheWrongSize() {
         #expect(throws: GraphicsError.self) {
             try PNGEncoder().encode(width: 10, height: 10, rgb: [0, 0, 0])
@@ -41,8 +54,8 @@ struct PNGEncoderTests {
         while offset < png.count {
             let length = Int(bigEndian(png, offset))
             let typeAndData = Array(png[offset + 4..<offset + 8 + length])
-            let crc = typeAndData.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
-            #expect(UInt32(crc) == bigEndian(png, offset + 8 + length), "CRC of chunk at \(offset)")
+            let crc = typeAndData.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+            #expect(crc == bigEndian(png, offset + 8 + length), "CRC of chunk at \(offset)")
             chunks.append(Chunk(type: String(decoding: typeAndData.prefix(4), as: UTF8.self), data: Array(typeAndData.dropFirst(4))))
             offset += 12 + length
         }
@@ -51,12 +64,14 @@ struct PNGEncoderTests {
 
     static func inflate(_ data: [UInt8], size: Int) throws -> [UInt8] {
         var output = [UInt8](repeating: 0, count: size)
-        var length = uLongf(size)
-        let status = data.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { uncompress($0.baseAddress, &length, input.baseAddress, uLong(input.count)) }
+        var length = 0
+        let decompressor = try #require(libdeflate_alloc_decompressor())
+        defer { libdeflate_free_decompressor(decompressor) }
+        let status = data.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { libdeflate_zlib_decompress(decompressor, input.baseAddress, input.count, $0.baseAddress, $0.count, &length) }
         }
-        #expect(status == Z_OK)
-        #expect(Int(length) == size)
+        #expect(status == LIBDEFLATE_SUCCESS)
+        #expect(length == size)
         return output
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// No routine has the id that was asked for.
 public struct UnknownRoutineError: Error, Sendable, CustomStringConvertible {
@@ -19,30 +20,31 @@ extension Routine {
     /// A built-in routine by id (`leg-cramps`).
     /// - Throws: ``UnknownRoutineError`` listing the ids that exist.
     public static func builtIn(_ id: String) throws(UnknownRoutineError) -> Routine {
-        guard let routine = BuiltInLibrary.shared.routines[id] else {
+        guard let routine = BuiltInLibrary.shared.routine(id) else {
             throw UnknownRoutineError(id: id, known: Suggestions.ranked(id, BuiltInLibrary.shared.ids))
         }
         return routine
     }
 }
 
-/// The built-in routines, parsed once per process.
-struct BuiltInLibrary: Sendable {
+/// The built-in routines, each parsed the first time it is asked for (a card needs one, not all).
+/// A routine's id is its file name: `Assets/routines/leg-cramps.yaml` holds `leg-cramps`.
+final class BuiltInLibrary: Sendable {
     static let shared = BuiltInLibrary()
 
-    let routines: [String: Routine]
     let ids: [String]
+    private let parsed = Mutex<[String: Routine]>([:])
 
     private init() {
-        var routines: [String: Routine] = [:]
-        for path in AssetStore.paths(in: "routines", suffix: ".yaml") {
-            guard let data = AssetStore.data(path) else { continue }
-            let stem = String(path.dropFirst("routines/".count).dropLast(".yaml".count))
-            // The tests load every built-in routine and fail on any problem, so one cannot ship broken.
-            guard let routine = try? RoutineLoader.load(data: data, file: "built-in:\(stem)", fallbackID: stem) else { continue }
-            routines[routine.id] = routine
-        }
-        self.routines = routines
-        self.ids = routines.keys.sorted()
+        ids = AssetStore.paths(in: "routines", suffix: ".yaml").map { String($0.dropFirst("routines/".count).dropLast(".yaml".count)) }
+    }
+
+    func routine(_ id: String) -> Routine? {
+        if let cached = parsed.withLock({ $0[id] }) { return cached }
+        guard ids.contains(id), let data = AssetStore.data("routines/\(id).yaml") else { return nil }
+        // The tests load every built-in routine and fail on any problem, so one cannot ship broken.
+        guard let routine = try? RoutineLoader.load(data: data, file: "built-in:\(id)", fallbackID: id) else { return nil }
+        parsed.withLock { $0[id] = routine }
+        return routine
     }
 }

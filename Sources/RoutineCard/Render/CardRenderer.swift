@@ -14,6 +14,7 @@ public struct CardRenderer: Sendable {
     /// Lays out each routine as one or more pages, without drawing anything.
     public func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
         try WorkerPool.shared.withWorker { worker in
+            defer { worker.measurer.endDocument() }
             let engine = LayoutEngine(measurer: worker.measurer)
             return try routines.map { try engine.layout($0, options: options) }
         }
@@ -25,6 +26,7 @@ public struct CardRenderer: Sendable {
     ) throws -> RenderedDocument {
         guard !routines.isEmpty else { throw RenderError(description: "no routine was given to render") }
         return try WorkerPool.shared.withWorker { worker in
+            defer { worker.measurer.endDocument() }
             let engine = LayoutEngine(measurer: worker.measurer)
             let layouts = try routines.map { try engine.layout($0, options: options) }
             let pages = layouts.flatMap(\.pages)

@@ -68,9 +68,7 @@ struct DocumentWriter {
         canvas.scale(x: scale, y: scale)
         canvas.translate(x: page.bleed, y: page.bleed)
         try drawer.draw(page, on: canvas)
-        let pixels = try surface.rgbPixels()
-        let encoder = PNGEncoder(compressionLevel: 3, dotsPerInch: output.dpi)
-        return Data(try encoder.encode(width: pixels.width, height: pixels.height, rgb: pixels.bytes))
+        return Data(try PNGEncoder(dotsPerInch: output.dpi).encode(surface))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, the only form cairo accepts.

@@ -1,28 +1,42 @@
 internal import Graphics
 
 /// Measures text with Pango through the same settings the renderer draws with, and remembers
-/// results: the fitter measures the same paragraphs at several sizes.
+/// results: the fitter measures the same paragraphs at several sizes, and drawing reuses the
+/// layouts measuring made instead of shaping the text again.
 final class PangoMeasurer: TextMeasuring {
     let engine: TextEngine
-    private var cache: [TextRequest: TextMetrics] = [:]
+    private var metrics: [TextRequest: TextMetrics] = [:]
+    /// Layouts of the document being made; dropped when it is done, so memory stays flat.
+    private var layouts: [TextRequest: TextLayout] = [:]
 
     init(engine: TextEngine) { self.engine = engine }
 
     func measure(_ request: TextRequest) throws -> TextMetrics {
-        if let cached = cache[request] { return cached }
+        if let cached = metrics[request] { return cached }
         let layout = try makeLayout(request)
         let size = layout.size
-        let metrics = TextMetrics(
+        let measured = TextMetrics(
             width: size.width, height: size.height, lineCount: layout.lineCount,
             lines: layout.lines, unknownGlyphs: layout.unknownGlyphCount
         )
-        if cache.count > 20_000 { cache.removeAll(keepingCapacity: true) }
-        cache[request] = metrics
-        return metrics
+        if metrics.count > 20_000 { metrics.removeAll(keepingCapacity: true) }
+        metrics[request] = measured
+        if layouts.count < 4_000 { layouts[request] = layout }
+        return measured
     }
 
-    /// The Pango layout for a request: used for measuring and, with the same inputs, for drawing.
-    func makeLayout(_ request: TextRequest, color: Color? = nil) throws -> TextLayout {
+    /// The layout for drawing `request`: the one measuring made, or a new one.
+    func layout(_ request: TextRequest) throws -> TextLayout {
+        if let layout = layouts[request] { return layout }
+        return try makeLayout(request)
+    }
+
+    /// Forgets the layouts kept for drawing (metrics stay: they are small and often reused).
+    func endDocument() {
+        layouts.removeAll(keepingCapacity: true)
+    }
+
+    private func makeLayout(_ request: TextRequest) throws -> TextLayout {
         let style = TextStyle(
             family: request.font.family, size: request.font.size, bold: request.font.bold, italic: request.font.italic,
             lineSpacing: request.font.lineSpacing,
