@@ -13,7 +13,7 @@ public struct PNGEncoder: Sendable {
     /// Dots per inch written to the `pHYs` chunk; nil writes none.
     public var dotsPerInch: Double?
 
-    public init(compressionLevel: Int32 = 2, dotsPerInch: Double? = nil) {
+    public init(compressionLevel: Int32 = 1, dotsPerInch: Double? = nil) {
         self.compressionLevel = compressionLevel
         self.dotsPerInch = dotsPerInch
     }

@@ -15,9 +15,10 @@ struct Badge: Block {
         let diameter = size(context)
         let circle = Rect(x: frame.x, y: frame.y, width: diameter, height: diameter)
         elements.append(.shape(PlacedShape(kind: .circle, frame: circle, fill: fill, stroke: stroke, lineWidth: stroke == nil ? 0 : 1)))
-        // The number keeps its size: it is a mark, not text that must shrink to fit.
-        let spec = TextSpec(size: diameter * 0.52, bold: true, color: textColor, role: .label, alignment: .center)
-        let font = FontStyle(family: context.theme.fontFamily, size: diameter * 0.52, bold: true)
+        // The number keeps its size: it is a mark, not text that must shrink to fit. Sizes snap to
+        // whole points: each distinct font costs Pango a font match and a metrics pass.
+        let spec = TextSpec(size: (diameter * 0.55).rounded(), bold: true, color: textColor, role: .label, alignment: .center)
+        let font = FontStyle(family: context.theme.fontFamily, size: spec.size, bold: true)
         let request = TextRequest(text: label, emphasis: [], font: font, alignment: .center, width: diameter)
         let metrics = try context.measurer.measure(request)
         elements.append(.text(PlacedText(

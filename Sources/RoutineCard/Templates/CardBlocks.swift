@@ -163,7 +163,7 @@ struct CardBlocks {
             lines.append(withIcon(TextBlock(content: lead(prefix, therapy.steps.joined(separator: " ")), bodySpec)))
         } else {
             // The time never breaks inside ("15–" at the end of one line, "20 min" on the next).
-            let text = therapy.duration.map { "\(title)  \(labels.time($0).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"))" } ?? title
+            let text = therapy.duration.map { "\(title)  \(labels.time($0).replacingOccurrences(of: "–", with: "\u{FEFF}–\u{FEFF}"))" } ?? title
             lines.append(withIcon(TextBlock(plain: text, TextSpec(size: s(style.therapyName), bold: true, color: theme.text, role: .name))))
             if style.numberedSteps, therapy.steps.count > 1 {
                 lines += therapy.steps.enumerated().map { numbered($1, $0 + 1) }

@@ -35,7 +35,7 @@ struct TemplateStyle {
         // A wide card (A6 landscape) reads better in two columns than in long lines.
         let columns = contentWidth >= 2 * 190 * scale ? 2 : 1
         return TemplateStyle(scale: scale, title: 16, subtitle: 9, frequency: 10, heading: 10, name: 11.5, dose: 10,
-                             body: 9, therapyName: 10.5, footer: 8, badge: 18, bodyFloor: 8, numberedSteps: false,
+                             body: 9, therapyName: 10, footer: 8, badge: 18, bodyFloor: 8, numberedSteps: false,
                              columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, picture: 44, icon: 13)
     }
 

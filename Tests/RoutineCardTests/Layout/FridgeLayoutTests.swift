@@ -33,7 +33,7 @@ struct FridgeLayoutTests {
             }
         }
         #expect(text.contains("Not medical advice"))
-        #expect(text.contains("15\u{2060}–\u{2060}20\u{202F}min"), "the time is kept on one line")
+        #expect(text.contains("15\u{FEFF}–\u{FEFF}20\u{202F}min"), "the time is kept on one line")
     }
 
     @Test func thirtyExercisesContinueOnMoreCardsWithEveryNameOnce() throws {
