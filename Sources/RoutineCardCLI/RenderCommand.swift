@@ -98,6 +98,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Treat preflight warnings as errors: exit 65 and write no file.")
+    var strict = false
+
     func run() throws {
         do {
             try render()
@@ -132,12 +135,15 @@ struct RenderCommand: ParsableCommand {
                 let routine = try Self.load(name, language: language)
                 let stem = URL(fileURLWithPath: name.split(separator: "#").first.map(String.init) ?? name).deletingPathExtension().lastPathComponent
                 let target = folder.appendingPathComponent("\(stem == "-" ? routine.id : stem).\(format.rawValue)")
-                try write(CardRenderer().render([routine], options: options, output: output), to: target)
+                let document = try CardRenderer().render([routine], options: options, output: output)
+                try refuseIfStrict(document)
+                try write(document, to: target)
             }
             return
         }
         let loaded = try names.map { try Self.load($0, language: language) }
         let document = try CardRenderer().render(loaded, options: options, output: output)
+        try refuseIfStrict(document)
         if self.output == "-" {
             if !quiet { for note in document.notes { printError("routinecard: \(note)") } }
             guard document.files.count == 1 else {
@@ -150,10 +156,19 @@ struct RenderCommand: ParsableCommand {
         try write(document, to: target)
     }
 
+    /// Reports preflight findings; with --strict any finding stops the render before a file is written.
+    private func refuseIfStrict(_ document: RenderedDocument) throws {
+        let serious = document.findings.filter { $0.severity == .error || strict }
+        for finding in document.findings where !quiet || serious.contains(finding) { printError("routinecard: \(finding)") }
+        if strict, !document.findings.isEmpty {
+            printError("routinecard: not written: --strict refuses a card with preflight findings")
+            throw ExitCode(ExitStatus.dataError)
+        }
+    }
+
     private func write(_ document: RenderedDocument, to target: URL) throws {
         let written = try document.write(to: target)
         guard !quiet else { return }
-        for note in document.notes { printError("routinecard: \(target.lastPathComponent): \(note)") }
         let cards = document.pageCount == 1 ? "1 card" : "\(document.pageCount) cards"
         printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(cards))")
     }

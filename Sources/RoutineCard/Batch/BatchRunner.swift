@@ -207,7 +207,7 @@ public final class BatchRunner: Sendable {
             }
             result.pages = document.pageCount
             result.bytes = document.files.reduce(0) { $0 + $1.count }
-            result.warnings = document.notes
+            result.warnings = document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
         } catch let error as RoutineLoadError {
             result.error = error.diagnostics.map(\.description).joined(separator: "; ")
         } catch let error as CocoaError {

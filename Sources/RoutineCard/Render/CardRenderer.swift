@@ -35,19 +35,35 @@ public struct CardRenderer: Sendable {
             let files = try DocumentWriter(worker: worker, output: output)
                 .write(pages, title: titles.joined(separator: " + "), subject: subject.isEmpty ? "Routine card" : subject)
             let notes = layouts.flatMap { layout in layout.notes.map { routines.count > 1 ? "\(layout.routineID): \($0)" : $0 } }
-            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: notes, layouts: layouts)
+            let findings = try zip(routines, layouts).flatMap { routine, layout in
+                try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
+            }
+            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings)
         }
     }
 }
 
 extension CardRenderer {
+    /// Lays out the routines and checks them for print problems, without drawing anything.
+    /// An empty list means the cards are clean.
+    public func check(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [Finding] {
+        try WorkerPool.shared.withWorker { worker in
+            defer { worker.measurer.endDocument() }
+            let engine = LayoutEngine(measurer: worker.measurer)
+            return try routines.flatMap { routine in
+                let layout = try engine.layout(routine, options: options)
+                return try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
+            }
+        }
+    }
+
     /// Every built-in illustration and icon with its name, on A4 pages, in a theme's colours.
     public func renderGallery(theme: Theme.Name = .color, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
             let pages = try GalleryLayout(measurer: worker.measurer, theme: Theme.named(theme)).pages()
             let files = try DocumentWriter(worker: worker, output: output)
                 .write(pages, title: "RoutineCard illustrations", subject: "Built-in illustrations and icons")
-            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [])
+            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [], findings: [])
         }
     }
 }

@@ -39,6 +39,8 @@ public struct RenderedDocument: Sendable {
     public let notes: [String]
     /// The laid-out pages that were drawn.
     public let layouts: [CardLayout]
+    /// What preflight noticed (an empty list for a clean card).
+    public let findings: [Finding]
 
     /// The whole file (the first page's file for PNG).
     public var data: Data { files.first ?? Data() }

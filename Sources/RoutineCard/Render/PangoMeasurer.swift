@@ -19,7 +19,8 @@ final class PangoMeasurer: TextMeasuring {
             width: size.width, height: size.height, lineCount: layout.lineCount,
             lines: layout.lines, unknownGlyphs: layout.unknownGlyphCount
         )
-        if metrics.count > 20_000 { metrics.removeAll(keepingCapacity: true) }
+        // Bounded, so a batch of any length uses the same memory (one card needs a few hundred entries).
+        if metrics.count > 3_000 { metrics.removeAll(keepingCapacity: true) }
         metrics[request] = measured
         if layouts.count < 4_000 { layouts[request] = layout }
         return measured

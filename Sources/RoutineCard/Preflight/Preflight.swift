@@ -1,0 +1,123 @@
+import Foundation
+internal import Graphics
+
+/// Checks laid-out cards for what goes wrong in print: shrunk or continued text, characters no font
+/// can draw, low-resolution pictures, anything outside the safe area, weak contrast, tiny text.
+struct Preflight {
+    let measurer: PangoMeasurer
+    let routine: Routine
+    let layout: CardLayout
+    let options: CardOptions
+
+    func findings() throws -> [Finding] {
+        var found: [Finding] = []
+        func add(_ severity: Finding.Severity, _ code: String, _ message: String, section: String? = nil, item: String? = nil, page: Int? = nil) {
+            found.append(Finding(severity: severity, code: code, message: message, routine: routine.id, section: section, item: item, page: page))
+        }
+        for note in layout.notes {
+            if note.contains("shrunk") {
+                add(.warning, "text-shrunk", "the text was made smaller than designed to fit (\(note)); a larger paper or fewer items keeps it comfortable")
+            } else if note.contains("continued") {
+                add(.warning, "continued", "the routine does not fit on one card and \(note); print every page, or use a larger paper")
+            }
+        }
+        let theme = Theme.named(options.theme)
+        let minimumContrast = options.theme == .highContrast ? 7.0 : 4.5
+        var reportedCharacters: Set<Unicode.Scalar> = []
+        for (index, page) in layout.pages.enumerated() {
+            let number = index + 1
+            for element in page.elements where !PlacedPage.isBackground(element) {
+                if !page.safeArea.contains(element.frame, tolerance: 0.5) {
+                    add(.error, "outside-safe-area", "something is drawn outside the safe area, where a printer may cut it off", page: number)
+                }
+            }
+            for (position, element) in page.elements.enumerated() {
+                switch element {
+                case .text(let text):
+                    if text.role == .body || text.role == .caution, text.font.size < max(options.template == .wallet ? 6 : 8, theme.minimumBody) - 0.01 {
+                        add(.error, "text-too-small", "body text is \(text.font.size.formatted(decimals: 2)) pt, below what can be read comfortably", page: number)
+                    }
+                    for scalar in try missingCharacters(in: text) where reportedCharacters.insert(scalar).inserted {
+                        let code = String(format: "U+%04X", scalar.value)
+                        let place = locate(scalar)
+                        add(.error, "missing-glyph", "no installed font can draw '\(Character(scalar))' (\(code)); it would print as an empty box",
+                            section: place.section, item: place.item, page: number)
+                    }
+                    let background = backgroundColor(under: text.frame, in: page, before: position)
+                    let ratio = text.color.contrast(with: background)
+                    if ratio < minimumContrast - 0.005 {
+                        add(.warning, "low-contrast", "text '\(text.text.prefix(30))' has a contrast of \(ratio.formatted(decimals: 1)):1 against its background; at least \(minimumContrast.formatted(decimals: 1)):1 reads well",
+                            page: number)
+                    }
+                case .image(let image) where image.source.lowercased().hasSuffix(".png"):
+                    if let pixels = pngPixelWidth(image.source) {
+                        let dpi = Double(pixels) / (image.frame.width / 72)
+                        if dpi < 150 {
+                            add(.warning, "low-resolution", "the picture \(URL(fileURLWithPath: image.source).lastPathComponent) prints at \(Int(dpi)) dpi; at least 150 looks sharp",
+                                item: nil, page: number)
+                        }
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// Characters of `text` that no font covers, found by measuring each suspicious one alone.
+    private func missingCharacters(in text: PlacedText) throws -> [Unicode.Scalar] {
+        let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
+        guard try measurer.measure(request).unknownGlyphs > 0 else { return [] }
+        var missing: [Unicode.Scalar] = []
+        for scalar in Set(text.text.unicodeScalars) where !scalar.properties.isWhitespace {
+            let single = TextRequest(text: String(Character(scalar)), emphasis: [], font: text.font, alignment: .left, width: 100)
+            if try measurer.measure(single).unknownGlyphs > 0 { missing.append(scalar) }
+        }
+        return missing.sorted { $0.value < $1.value }
+    }
+
+    /// The section and item of the routine whose text holds `scalar`.
+    private func locate(_ scalar: Unicode.Scalar) -> (section: String?, item: String?) {
+        func has(_ text: String?) -> Bool { text?.unicodeScalars.contains(scalar) ?? false }
+        if has(routine.title) || has(routine.subtitle) || has(routine.frequency?.text) { return (nil, "title") }
+        for section in routine.sections {
+            if has(section.title) { return (section.id, "title") }
+            switch section.content {
+            case .exercises(let items):
+                for (index, item) in items.enumerated() where has(item.name) || item.steps.contains(where: has) || has(item.caution) {
+                    return (section.id, "exercise \(index + 1) (\(EmphasisParser.parse(item.name).plain))")
+                }
+            case .therapy(let items):
+                for (index, item) in items.enumerated() where has(item.name) || item.steps.contains(where: has) || has(item.caution) {
+                    return (section.id, "therapy \(index + 1)")
+                }
+            case .tips(let items):
+                for (index, item) in items.enumerated() where has(item.text) { return (section.id, "tip \(index + 1)") }
+            case .notes(let items):
+                for (index, item) in items.enumerated() where has(item) { return (section.id, "note \(index + 1)") }
+            }
+        }
+        if has(routine.disclaimer) { return (nil, "disclaimer") }
+        return (nil, nil)
+    }
+
+    /// The fill drawn under a frame: the last filled shape before the text that covers its centre.
+    private func backgroundColor(under frame: Rect, in page: PlacedPage, before position: Int) -> Color {
+        let center = Point(x: frame.x + frame.width / 2, y: frame.y + frame.height / 2)
+        for element in page.elements[..<position].reversed() {
+            guard case .shape(let shape) = element, let fill = shape.fill, shape.kind != .line else { continue }
+            let f = shape.frame
+            if center.x >= f.minX, center.x <= f.maxX, center.y >= f.minY, center.y <= f.maxY { return fill }
+        }
+        return page.background
+    }
+
+    private func pngPixelWidth(_ path: String) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let header = [UInt8](handle.readData(ofLength: 24))
+        guard header.count == 24 else { return nil }
+        return header[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    }
+}

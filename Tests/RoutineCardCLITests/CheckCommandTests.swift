@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Preflight through the CLI: each finding from a routine crafted to trigger it, and clean built-ins.
+struct CheckCommandTests {
+    let tool: String
+    let folder: URL
+
+    init() throws {
+        tool = try ExternalTool.builtProduct("routinecard")
+        folder = try ExternalTool.temporaryFolder()
+    }
+
+    func run(_ arguments: [String]) throws -> ToolResult {
+        try ExternalTool.run(tool, arguments, in: folder)
+    }
+
+    func findings(_ result: ToolResult) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])
+    }
+
+    @Test(arguments: ["fridge", "sheet", "wallet"])
+    func everyBuiltInRoutineIsCleanInEveryTemplate(template: String) throws {
+        for id in ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"] {
+            let result = try run(["check", id, "--template", template, "--json"])
+            let found = try findings(result)
+            let serious = found.filter { !["text-shrunk", "continued"].contains($0["code"] as? String ?? "") }
+            #expect(serious.isEmpty, "\(id) \(template): \(found)")
+            #expect(result.status == 0)
+        }
+    }
+
+    @Test func aCharacterNoFontCanDrawIsNamedWithItsCodePointAndPlace() throws {
+        try Data("title: Odd\nsections:\n  - id: moves\n    exercises:\n      - name: Reach\n        steps: Reach \u{E000}\u{10FFFD} forward.\n".utf8)
+            .write(to: folder.appendingPathComponent("odd.yaml"))
+        let result = try run(["check", "odd.yaml", "--json"])
+        #expect(result.status == 65)
+        let missing = try findings(result).filter { $0["code"] as? String == "missing-glyph" }
+        #expect(missing.contains { ($0["message"] as? String)?.contains("U+10FFFD") == true })
+        #expect(missing.allSatisfy { $0["section"] as? String == "moves" && ($0["item"] as? String)?.contains("Reach") == true })
+        let strict = try run(["render", "odd.yaml", "--strict", "-o", "odd.pdf"])
+        #expect(strict.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("odd.pdf").path))
+    }
+
+    @Test func aLongRoutineIsReportedAsContinued() throws {
+        var yaml = "title: Forty\nsections:\n  - exercises:\n"
+        for i in 1...40 { yaml += "      - name: Move \(i)\n        steps: Slowly and with control.\n" }
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("forty.yaml"))
+        let result = try run(["check", "forty.yaml", "--json"])
+        #expect(result.status == 0)
+        #expect(try findings(result).contains { $0["code"] as? String == "continued" })
+        #expect(try run(["check", "forty.yaml", "--strict"]).status == 65)
+    }
+
+    @Test func aLowResolutionPictureIsReported() throws {
+        // A 20-pixel-wide PNG drawn 44 pt wide prints at about 33 dpi.
+        let png = try ExternalTool.run(tool, ["render", "leg-cramps", "-o", "-", "--format", "png", "--dpi", "10"]).stdout
+        try png.write(to: folder.appendingPathComponent("tiny.png"))
+        try Data("title: Tiny\nsections:\n  - exercises:\n      - name: Move\n        illustration: tiny.png\n        steps: Go.\n".utf8)
+            .write(to: folder.appendingPathComponent("tiny.yaml"))
+        let result = try run(["check", "tiny.yaml", "--json"])
+        #expect(try findings(result).contains { $0["code"] as? String == "low-resolution" })
+    }
+
+    @Test func aCleanCardPrintsAnEmptyList() throws {
+        try Data("title: Short\nsections:\n  - notes: One line.\n".utf8).write(to: folder.appendingPathComponent("short.yaml"))
+        let result = try run(["check", "short.yaml", "--json"])
+        #expect(result.status == 0)
+        #expect(try findings(result).isEmpty)
+    }
+}
