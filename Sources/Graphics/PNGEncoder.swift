@@ -51,8 +51,9 @@ public struct PNGEncoder: Sendable {
             throw GraphicsError("reading pixels", reason: "the image has no pixel buffer")
         }
         let rowBytes = width * 3
-        var filtered = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
-        filtered.withUnsafeMutableBufferPointer { out in
+        // Every byte is written below, so the buffer need not be zeroed first.
+        let filtered = [UInt8](unsafeUninitializedCapacity: (rowBytes + 1) * height) { out, initialized in
+            initialized = (rowBytes + 1) * height
             guard let base = out.baseAddress else { return }
             for y in 0..<height {
                 // RGB24 keeps each pixel as a native-endian 0x00RRGGBB word.
@@ -109,14 +110,14 @@ public struct PNGEncoder: Sendable {
         }
         defer { libdeflate_free_compressor(compressor) }
         let bound = libdeflate_zlib_compress_bound(compressor, input.count)
-        var output = [UInt8](repeating: 0, count: bound)
-        let size = input.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { destination in
-                libdeflate_zlib_compress(compressor, source.baseAddress, source.count, destination.baseAddress, destination.count)
+        var size = 0
+        let output = input.withUnsafeBytes { source in
+            [UInt8](unsafeUninitializedCapacity: bound) { destination, initialized in
+                size = libdeflate_zlib_compress(compressor, source.baseAddress, source.count, destination.baseAddress, bound)
+                initialized = size
             }
         }
         guard size > 0 else { throw GraphicsError("encoding a PNG", reason: "libdeflate had no room for the output") }
-        output.removeSubrange(size...)
         return output
     }
 

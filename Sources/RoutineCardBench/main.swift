@@ -13,6 +13,8 @@ struct Settings {
     var runs = 3
     var quick = false
     var json: String?
+    /// Only the measures whose name contains this.
+    var only: String?
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -29,6 +31,7 @@ struct Settings {
             case "--runs": runs = Int(try value()) ?? runs
             case "--quick": quick = true; cards = 200; pngCards = 30; runs = 3
             case "--json": json = try value()
+            case "--only": only = try value()
             default: throw BenchError("unknown argument \(argument)")
             }
         }
@@ -89,7 +92,7 @@ print("measure".padding(toLength: 48, withPad: " ", startingAt: 0) + " RoutineCa
 
 // Whole processes first, while this process is small: a child inherits its parent's peak
 // memory figure (ru_maxrss) at spawn.
-if let cli = settings.cli {
+if let cli = settings.cli, settings.only == nil {
     // One card as a whole process: start, load, lay out, write, exit.
     let folder = try Measure.freshFolder("process")
     var ours: [Double] = [], theirs: [Double] = []
@@ -145,7 +148,7 @@ let cases: [(String, OutputFormat, Int, (Int) throws -> Routine, CardOptions, St
     ("sheet template, PNG 300 dpi, ms per card", .png, max(10, settings.pngCards / 4), fridge, CardOptions(template: .sheet), nil),
 ]
 var referenceBytes = Double.nan, ourBytes = Double.nan
-for (name, format, count, routine, options, referenceFormat) in cases {
+for (name, format, count, routine, options, referenceFormat) in cases where settings.only.map(name.contains) ?? true {
     var ours: [Double] = [], theirs: [Double] = []
     for _ in 0..<settings.runs {
         let folder = try Measure.freshFolder("ours")
