@@ -3,18 +3,9 @@ import Testing
 import TestSupport
 
 /// `routinecard batch` end to end: manifests, failures, safety, shards, determinism.
-struct BatchCommandTests {
-    let tool: String
-    let folder: URL
-
-    init() throws {
-        tool = try ExternalTool.builtProduct("routinecard")
-        folder = try ExternalTool.temporaryFolder()
-    }
-
-    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ToolResult {
-        try ExternalTool.run(tool, arguments, environment: environment, in: folder)
-    }
+struct BatchCommandTests: CLITest {
+    let cli: CLIHarness
+    init() throws { cli = try CLIHarness() }
 
     /// A CSV manifest of `rows` rows; `broken` rows name a routine that does not exist.
     func manifest(rows: Int, broken: Set<Int> = [], name: String = "m.csv", output: (Int) -> String = { "card-\($0).pdf" }) throws {

@@ -3,18 +3,9 @@ import Testing
 import TestSupport
 
 /// Preflight through the CLI: each finding from a routine crafted to trigger it, and clean built-ins.
-struct CheckCommandTests {
-    let tool: String
-    let folder: URL
-
-    init() throws {
-        tool = try ExternalTool.builtProduct("routinecard")
-        folder = try ExternalTool.temporaryFolder()
-    }
-
-    func run(_ arguments: [String]) throws -> ToolResult {
-        try ExternalTool.run(tool, arguments, in: folder)
-    }
+struct CheckCommandTests: CLITest {
+    let cli: CLIHarness
+    init() throws { cli = try CLIHarness() }
 
     func findings(_ result: ToolResult) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])

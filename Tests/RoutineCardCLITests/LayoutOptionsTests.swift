@@ -3,18 +3,9 @@ import Testing
 import TestSupport
 
 /// Paper sizes, orientation, bleed, templates and fitting messages, read back with poppler.
-struct LayoutOptionsTests {
-    let tool: String
-    let folder: URL
-
-    init() throws {
-        tool = try ExternalTool.builtProduct("routinecard")
-        folder = try ExternalTool.temporaryFolder()
-    }
-
-    func run(_ arguments: [String]) throws -> ToolResult {
-        try ExternalTool.run(tool, arguments, in: folder)
-    }
+struct LayoutOptionsTests: CLITest {
+    let cli: CLIHarness
+    init() throws { cli = try CLIHarness() }
 
     func pageSize(_ name: String) throws -> String? {
         ExternalTool.field("Page size", in: try ExternalTool.run("pdfinfo", [folder.appendingPathComponent(name).path]).output)

@@ -3,18 +3,9 @@ import Testing
 import TestSupport
 
 /// Runs the built `routinecard` binary as a user would and reads its output with real tools.
-struct RenderCommandTests {
-    let tool: String
-    let folder: URL
-
-    init() throws {
-        tool = try ExternalTool.builtProduct("routinecard")
-        folder = try ExternalTool.temporaryFolder()
-    }
-
-    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ToolResult {
-        try ExternalTool.run(tool, arguments, environment: environment, in: folder)
-    }
+struct RenderCommandTests: CLITest {
+    let cli: CLIHarness
+    init() throws { cli = try CLIHarness() }
 
     @Test func renderWithNoRoutineWritesTheDefaultCardHere() throws {
         let result = try run(["render"])

@@ -3,18 +3,9 @@ import Testing
 import TestSupport
 
 /// `list`, `show`, `validate`, `new`, `schema` and choosing routines, through the built binary.
-struct RoutineCommandsTests {
-    let tool: String
-    let folder: URL
-
-    init() throws {
-        tool = try ExternalTool.builtProduct("routinecard")
-        folder = try ExternalTool.temporaryFolder()
-    }
-
-    func run(_ arguments: [String], stdin: Data? = nil) throws -> ToolResult {
-        try ExternalTool.run(tool, arguments, stdin: stdin, in: folder)
-    }
+struct RoutineCommandsTests: CLITest {
+    let cli: CLIHarness
+    init() throws { cli = try CLIHarness() }
 
     func write(_ text: String, _ name: String) throws {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))

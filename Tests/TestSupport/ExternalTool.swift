@@ -74,3 +74,32 @@ extension ExternalTool {
         throw NotBuilt(description: "\(name) was not found beside \(CommandLine.arguments[0]); run `swift build` first")
     }
 }
+
+/// The built `routinecard` run in a fresh folder of its own, as a user would run it.
+public struct CLIHarness: Sendable {
+    public let tool: String
+    public let folder: URL
+
+    public init() throws {
+        tool = try ExternalTool.builtProduct("routinecard")
+        folder = try ExternalTool.temporaryFolder()
+    }
+
+    public func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> ToolResult {
+        try ExternalTool.run(tool, arguments, stdin: stdin, environment: environment, in: folder)
+    }
+}
+
+/// A test suite that drives the CLI: `run`, `tool` and `folder` come from its harness.
+public protocol CLITest {
+    var cli: CLIHarness { get }
+}
+
+extension CLITest {
+    public var tool: String { cli.tool }
+    public var folder: URL { cli.folder }
+
+    public func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> ToolResult {
+        try cli.run(arguments, stdin: stdin, environment: environment)
+    }
+}
