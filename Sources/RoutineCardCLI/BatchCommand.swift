@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import RoutineCard
+import Synchronization
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,7 +97,8 @@ struct BatchCommand: ParsableCommand {
         let plan = try runner.plan()
         Interruption.install()
         let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let json = self.json, quiet = self.quiet, dryRun = self.dryRun
+        let json = self.json, dryRun = self.dryRun
+        let warned = Mutex(0)
         let summary = try runner.run(refused: plan.refused) { result in
             if json {
                 let encoder = JSONEncoder()
@@ -110,8 +112,9 @@ struct BatchCommand: ParsableCommand {
                 printError("routinecard: row \(result.row): \(error)")
             } else if dryRun, !json {
                 print("would write \(result.output ?? "?") (row \(result.row))")
-            } else if !quiet {
-                for warning in result.warnings { printError("routinecard: row \(result.row): \(warning)") }
+            } else if !result.warnings.isEmpty {
+                // Per-row notes would flood a long batch; they are counted here and listed by --json.
+                warned.withLock { $0 += 1 }
             }
             progress.advance()
         }
@@ -120,6 +123,8 @@ struct BatchCommand: ParsableCommand {
             let verb = dryRun ? "checked" : "wrote"
             printError("routinecard: \(verb) \(summary.written) of \(plan.rows) card\(plan.rows == 1 ? "" : "s")"
                 + (summary.failed > 0 ? ", \(summary.failed) failed" : "") + (summary.stopped ? " (stopped at the first failure)" : ""))
+            let notes = warned.withLock { $0 }
+            if notes > 0 { printError("routinecard: \(notes) card\(notes == 1 ? " has" : "s have") layout notes or preflight warnings; --json lists them") }
         }
         if summary.failed == 0 { return }
         if keepGoing { throw ExitCode(ExitStatus.partial) }
