@@ -52,6 +52,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar and no messages but errors.")
     var quiet = false
 
+    @Option(help: "A YAML file of defaults for what rows leave empty; default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml.")
+    var config: String?
+
     func run() throws {
         do {
             try runBatch()
@@ -88,12 +91,13 @@ struct BatchCommand: ParsableCommand {
         if let shard {
             do { shardValue = try Shard.parse(shard) } catch { throw UsageError(message: error.description) }
         }
+        let defaults = try configDefaults(config)
         let folder = URL(fileURLWithPath: outDir, isDirectory: true)
         if !dryRun { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
 
         let runner = BatchRunner(manifest: manifestURL, format: format, options: BatchOptions(
             outputFolder: folder, jobs: jobs, shard: shardValue, keepGoing: keepGoing, allowOutside: allowOutside,
-            dryRun: dryRun, creationDate: try RenderCommand.sourceDate()))
+            dryRun: dryRun, creationDate: try RenderCommand.sourceDate(), defaults: defaults))
         let plan = try runner.plan()
         Interruption.install()
         let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)

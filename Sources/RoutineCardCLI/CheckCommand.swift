@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let settings = layout.settings
+            let settings = try layout.settings
             let options: CardOptions
             let language: String?
             do {

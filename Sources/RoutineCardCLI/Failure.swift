@@ -18,6 +18,10 @@ func printError(_ message: String) {
 /// Reports `error` on stderr in the user's terms and returns the exit status it deserves.
 func report(_ error: any Error) -> Int32 {
     switch error {
+    case let error as ConfigFileError:
+        // A broken config file is a setting of the caller's, not the card's data.
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        return ExitStatus.usage
     case let error as RoutineLoadError:
         for diagnostic in error.diagnostics { printError(diagnostic.description) }
         return ExitStatus.dataError
@@ -40,6 +44,11 @@ func report(_ error: any Error) -> Int32 {
         printError("routinecard: error: \(error)")
         return ExitStatus.ioError
     }
+}
+
+/// The config file could not be used; its problems, each at its line.
+struct ConfigFileError: Error {
+    var diagnostics: [Diagnostic]
 }
 
 /// A mistake in how the command was called.

@@ -46,10 +46,23 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
     var format: String?
 
-    @Option(help: "Pixels per inch for PNG.")
-    var dpi: Double = 300
+    @Option(help: "Pixels per inch for PNG (default 300).")
+    var dpi: Double?
 
+    @Option(help: "A YAML file of defaults (paper, template, theme, language, by, font, margin, dpi); default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml. Options given here win.")
+    var config: String?
+
+    /// The options as given, filled in from the config file.
     var settings: CardSettings {
+        get throws {
+            let defaults = try configDefaults(config)
+            var settings = given.filled(from: defaults)
+            settings.dpi = dpi ?? defaults.dpi
+            return settings
+        }
+    }
+
+    private var given: CardSettings {
         var settings = CardSettings()
         settings.template = template
         settings.paper = paper
@@ -65,7 +78,6 @@ struct LayoutOptions: ParsableArguments {
         settings.note = note
         settings.language = language
         settings.format = format
-        settings.dpi = dpi
         return settings
     }
 }
@@ -112,7 +124,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func render() throws {
-        let settings = layout.settings
+        let settings = try layout.settings
         let options: CardOptions
         let format: OutputFormat
         let language: String?

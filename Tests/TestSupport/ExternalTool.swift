@@ -85,8 +85,12 @@ public struct CLIHarness: Sendable {
         folder = try ExternalTool.temporaryFolder()
     }
 
+    /// Runs the tool; its config folder is the test's own unless `environment` says otherwise, so
+    /// a developer's personal config file cannot change what the tests see.
     public func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> ToolResult {
-        try ExternalTool.run(tool, arguments, stdin: stdin, environment: environment, in: folder)
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if environment["XDG_CONFIG_HOME"] == nil { environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config-home").path }
+        return try ExternalTool.run(tool, arguments, stdin: stdin, environment: environment, in: folder)
     }
 }
 

@@ -15,9 +15,13 @@ public struct BatchOptions: Sendable {
     /// Check every row and say what would be written, without writing.
     public var dryRun: Bool
     public var creationDate: Date?
+    /// Settings for what a row leaves empty (from a config file).
+    public var defaults: CardSettings
 
     public init(outputFolder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil,
-                keepGoing: Bool = false, allowOutside: Bool = false, dryRun: Bool = false, creationDate: Date? = nil) {
+                keepGoing: Bool = false, allowOutside: Bool = false, dryRun: Bool = false, creationDate: Date? = nil,
+                defaults: CardSettings = CardSettings()) {
+        self.defaults = defaults
         self.outputFolder = outputFolder
         self.jobs = max(1, jobs)
         self.shard = shard
@@ -186,9 +190,10 @@ public final class BatchRunner: Sendable {
         do {
             let url = try outputURL(for: row)
             result.output = url.path
-            let options = try row.settings.cardOptions()
-            let format = try row.settings.outputFormat(for: url.path)
-            let language = try row.settings.languageOverride()
+            let settings = row.settings.filled(from: self.options.defaults)
+            let options = try settings.cardOptions()
+            let format = try settings.outputFormat(for: url.path)
+            let language = try settings.languageOverride()
             var routines = try row.routines.map { try cache.routine($0) }
             if let language { routines = routines.map { var r = $0; r.language = language; return r } }
             if self.options.dryRun {
