@@ -58,6 +58,12 @@ public final class Canvas {
         cairo_close_path(pointer)
     }
 
+    /// Limits drawing to a rectangle until the next `restore()`.
+    public func clip(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_clip(pointer)
+    }
+
     public func move(x: Double, y: Double) { cairo_move_to(pointer, x, y) }
     public func line(x: Double, y: Double) { cairo_line_to(pointer, x, y) }
 

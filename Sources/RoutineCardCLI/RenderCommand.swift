@@ -46,6 +46,18 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
     var format: String?
 
+    @Option(help: "Put the cards on printer sheets with crop marks: a4, letter, or any (the locale's; fits both).")
+    var sheet: String?
+
+    @Option(help: "With --sheet: how many of each card.")
+    var copies: Int?
+
+    @Option(help: "With --sheet, for two-sided cards: the edge the paper turns over for the back, long or short.")
+    var flip: String?
+
+    @Option(help: "With --sheet: how far the back prints from the front, as measured on `routinecard calibrate`, e.g. 1.5mm,-0.5mm.")
+    var backOffset: String?
+
     @Option(help: "Pixels per inch for PNG (default 300).")
     var dpi: Double?
 
@@ -78,6 +90,10 @@ struct LayoutOptions: ParsableArguments {
         settings.note = note
         settings.language = language
         settings.format = format
+        settings.sheet = sheet
+        settings.copies = copies
+        settings.flip = flip
+        settings.backOffset = backOffset
         return settings
     }
 }

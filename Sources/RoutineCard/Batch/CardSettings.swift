@@ -25,6 +25,13 @@ public struct CardSettings: Sendable, Hashable {
     public var language: String?
     public var format: String?
     public var dpi: Double = 300
+    /// `a4`, `letter` or `any`: cards on printer sheets.
+    public var sheet: String?
+    public var copies: Int?
+    /// `long` or `short`.
+    public var flip: String?
+    /// `X,Y` with units, such as `1.5mm,-0.5mm`.
+    public var backOffset: String?
 
     public init() {}
 
@@ -60,11 +67,47 @@ public struct CardSettings: Sendable, Hashable {
             theme = known
         }
         guard dpi >= 10, dpi <= 2400 else { throw SettingError("the resolution must be between 10 and 2400 dpi") }
-        return CardOptions(
+        var options = CardOptions(
             template: template, paper: paper, landscape: landscape, margin: margin, bleed: bleed, tracker: tracker,
             theme: theme, fontFamily: font,
             personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
         )
+        options.sheet = try sheetOptions()
+        return options
+    }
+
+    /// The sheet settings, when cards go onto printer sheets.
+    func sheetOptions() throws(SettingError) -> SheetOptions? {
+        guard let sheet else {
+            if copies != nil || flip != nil || backOffset != nil {
+                throw SettingError("--copies, --flip and --back-offset arrange cards on sheets; add --sheet a4, letter or any")
+            }
+            return nil
+        }
+        guard let kind = SheetOptions.Kind(rawValue: sheet.lowercased()) else {
+            throw SettingError("unknown sheet '\(sheet)'; use a4, letter or any")
+        }
+        let copies = self.copies ?? 1
+        guard (1...1000).contains(copies) else { throw SettingError("copies must be between 1 and 1000") }
+        var flipSide = SheetOptions.Flip.long
+        if let flip {
+            guard let known = SheetOptions.Flip(rawValue: flip.lowercased()) else { throw SettingError("unknown flip '\(flip)'; use long or short") }
+            flipSide = known
+        }
+        var offset = Point(x: 0, y: 0)
+        if let backOffset {
+            let parts = backOffset.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { throw SettingError("write the back offset as X,Y with units, like 1.5mm,-0.5mm") }
+            do {
+                offset = Point(x: try Length.parse(parts[0]), y: try Length.parse(parts[1]))
+            } catch {
+                throw SettingError(error.description)
+            }
+            guard abs(offset.x) <= Units.mm(20), abs(offset.y) <= Units.mm(20) else {
+                throw SettingError("a back offset of more than 20 mm is more than a printer's error; check the calibration sheet again")
+            }
+        }
+        return SheetOptions(kind: kind, copies: copies, flip: flipSide, backOffset: offset)
     }
 
     /// The format named by `format`, else by the output's extension, else PDF; a disagreement is an error.

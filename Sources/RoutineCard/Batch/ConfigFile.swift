@@ -61,11 +61,11 @@ public enum ConfigFile {
             settings.font = reader.text(fields["font"], "font")
             settings.margin = reader.text(fields["margin"], "margin")
             if let dpi = reader.integer(fields["dpi"], "dpi", range: 10...2400) { settings.dpi = Double(dpi) }
-            for key in ["sheet", "back_offset"] where fields[key] != nil {
-                reader.report(fields[key], "'\(key)' is not supported yet; remove it from the config file")
-            }
+            settings.sheet = reader.text(fields["sheet"], "sheet")
+            settings.backOffset = reader.text(fields["back_offset"], "back_offset")
             // Check the values now, so a mistake is reported against the file and line.
             for (key, check) in [("paper", { () throws(SettingError) in _ = try settings.cardOptions() }),
+                                 ("sheet", { () throws(SettingError) in _ = try settings.sheetOptions() }),
                                  ("language", { () throws(SettingError) in _ = try settings.languageOverride() })] {
                 do { try check() } catch { reader.report(fields[key] ?? root, "\(error.description)") }
             }
@@ -86,6 +86,8 @@ extension CardSettings {
         merged.byName = byName ?? defaults.byName
         merged.font = font ?? defaults.font
         merged.margin = margin ?? defaults.margin
+        merged.sheet = sheet ?? defaults.sheet
+        merged.backOffset = backOffset ?? defaults.backOffset
         return merged
     }
 }

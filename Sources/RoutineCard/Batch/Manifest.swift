@@ -216,9 +216,7 @@ public final class ManifestReader: Sequence, IteratorProtocol {
             guard let value = Double(dpi) else { throw RowProblem(line: line, message: "'dpi' should be a number, not '\(dpi)'") }
             settings.dpi = value
         }
-        if let sheet = text("sheet") {
-            throw RowProblem(line: line, message: "'sheet' (\(sheet)) is not supported yet; leave the column empty")
-        }
+        settings.sheet = text("sheet")
         return ManifestRow(number: number, line: line, routines: routines, output: text("output"), settings: settings)
     }
 }

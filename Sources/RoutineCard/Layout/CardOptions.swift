@@ -64,6 +64,8 @@ public struct CardOptions: Hashable, Sendable {
     public var theme: Theme.Name
     /// A font family to use instead of the theme's; fontconfig falls back when it is not installed.
     public var fontFamily: String?
+    /// Print the cards on printer sheets (A4 or Letter) with crop marks, instead of one per page.
+    public var sheet: SheetOptions?
     public var personal: PersonalDetails
 
     public init(

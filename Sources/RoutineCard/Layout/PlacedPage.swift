@@ -112,17 +112,36 @@ public struct PlacedImage: Hashable, Sendable, Codable {
     public var theme: Theme.Name
 }
 
+/// A whole card placed on a printer sheet, turned by quarter turns.
+public struct PlacedCard: Hashable, Sendable, Codable {
+    public var card: PlacedPage
+    /// The top-left corner of the card's box on the sheet.
+    public var origin: Point
+    /// Clockwise quarter turns (0 to 3): 1 sets a portrait card sideways.
+    public var quarterTurns: Int
+
+    /// The box the card covers on the sheet.
+    public var frame: Rect {
+        let turned = quarterTurns % 2 == 1
+        return Rect(x: origin.x, y: origin.y, width: turned ? card.size.height : card.size.width,
+                    height: turned ? card.size.width : card.size.height)
+    }
+}
+
 /// Anything drawn on a page.
-public enum PlacedElement: Hashable, Sendable, Codable {
+public indirect enum PlacedElement: Hashable, Sendable, Codable {
     case text(PlacedText)
     case shape(PlacedShape)
     case image(PlacedImage)
+    /// A card on a printer sheet.
+    case card(PlacedCard)
 
     public var frame: Rect {
         switch self {
         case .text(let text): text.frame
         case .shape(let shape): shape.frame
         case .image(let image): image.frame
+        case .card(let card): card.frame
         }
     }
 }

@@ -29,7 +29,16 @@ public struct CardRenderer: Sendable {
             defer { worker.measurer.endDocument() }
             let engine = LayoutEngine(measurer: worker.measurer)
             let layouts = try routines.map { try engine.layout($0, options: options) }
-            let pages = layouts.flatMap(\.pages)
+            var pages = layouts.flatMap(\.pages)
+            if let sheet = options.sheet {
+                var theme = Theme.named(options.theme)
+                if let family = options.fontFamily { theme.fontFamily = family }
+                // Wallet cards come as front, back, front, back…; other cards are one-sided.
+                let cards: [(front: PlacedPage, back: PlacedPage?)] = options.template == .wallet
+                    ? stride(from: 0, to: pages.count, by: 2).map { (pages[$0], $0 + 1 < pages.count ? pages[$0 + 1] : nil) }
+                    : pages.map { ($0, nil) }
+                pages = try SheetImposer(options: sheet, theme: theme, measurer: worker.measurer).sheets(for: cards)
+            }
             let titles = routines.map { EmphasisParser.parse($0.title).plain }
             let subject = routines.compactMap { $0.subtitle.map { EmphasisParser.parse($0).plain } }.joined(separator: "; ")
             let files = try DocumentWriter(worker: worker, output: output)

@@ -14,9 +14,30 @@ struct PageDrawer {
             case .shape(let shape): draw(shape, on: canvas)
             case .text(let text): try draw(text, on: canvas)
             case .image(let image): try pictures.draw(image, on: canvas)
+            case .card(let card): try draw(card, on: canvas)
             }
         }
         try canvas.checkStatus("drawing a page")
+    }
+
+    /// A card on a sheet: moved to its place and turned, then drawn like a page of its own.
+    private func draw(_ placed: PlacedCard, on canvas: Canvas) throws {
+        let size = placed.card.size
+        canvas.save()
+        canvas.translate(x: placed.origin.x, y: placed.origin.y)
+        switch placed.quarterTurns % 4 {
+        case 1: canvas.translate(x: size.height, y: 0)
+        case 2: canvas.translate(x: size.width, y: size.height)
+        case 3: canvas.translate(x: 0, y: size.width)
+        default: break
+        }
+        canvas.rotate(radians: Double(placed.quarterTurns % 4) * Double.pi / 2)
+        // On a sheet, cards are cut at their trim: nothing may spill into the gutters and marks.
+        canvas.clip(x: 0, y: 0, width: size.width, height: size.height)
+        var card = placed.card
+        card.bleed = 0
+        try draw(card, on: canvas)
+        canvas.restore()
     }
 
     private func draw(_ shape: PlacedShape, on canvas: Canvas) {
