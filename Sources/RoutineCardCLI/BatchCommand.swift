@@ -10,7 +10,7 @@ struct BatchCommand: ParsableCommand {
         abstract: "Render one card per row of a manifest (CSV, JSON Lines or YAML), in parallel.",
         discussion: """
             Columns: routines (ids, paths relative to the manifest, or id#section; separated by spaces \
-            or commas), output, format, template, paper, theme, for, by, date, note, language, \
+            or commas), output, format, template, paper, sheet, theme, for, by, date, note, language, \
             landscape, tracker, margin, bleed, font, dpi.
 
             Every output is written to a temporary file and renamed into place when complete. Two rows \

@@ -13,7 +13,7 @@ struct RoutineCardCommand: ParsableCommand {
             65 invalid input data; 74 input/output error.
             """,
         version: RoutineCardInfo.version,
-        subcommands: [RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self, BatchCommand.self, CheckCommand.self],
+        subcommands: [RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self, BatchCommand.self, CheckCommand.self, CalibrateCommand.self],
         defaultSubcommand: nil
     )
 }

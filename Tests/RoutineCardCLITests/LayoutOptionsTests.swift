@@ -71,6 +71,21 @@ struct LayoutOptionsTests: CLITest {
         #expect(result.stderr.contains("shrunk body text to") || result.stderr.contains("continued on"), "\(result.stderr)")
     }
 
+    @Test func sheetsAndTheCalibrationPageComeOutAtPaperSize() throws {
+        #expect(try run(["render", "--sheet", "a4", "--copies", "2", "-o", "sheet.pdf"]).status == 0)
+        #expect(try pageSize("sheet.pdf") == "595.276 x 841.89 pts (A4)")
+        #expect(try run(["render", "--template", "wallet", "--sheet", "letter", "--copies", "8", "--back-offset", "1.5mm,-0.5mm", "-o", "wallets.pdf"]).status == 0)
+        let info = try ExternalTool.run("pdfinfo", [folder.appendingPathComponent("wallets.pdf").path]).output
+        #expect(ExternalTool.field("Pages", in: info) == "2" && ExternalTool.field("Page size", in: info) == "612 x 792 pts (letter)")
+        #expect(try run(["calibrate", "--sheet", "a4", "-o", "cal.pdf"]).status == 0)
+        let calibration = try ExternalTool.run("pdfinfo", [folder.appendingPathComponent("cal.pdf").path]).output
+        #expect(ExternalTool.field("Pages", in: calibration) == "2")
+        #expect(try run(["render", "--copies", "2"]).status == 64, "copies need a sheet")
+        #expect(try run(["render", "--sheet", "a3"]).status == 64)
+        #expect(try run(["render", "--sheet", "a4", "--back-offset", "1mm"]).status == 64)
+        #expect(try run(["render", "--template", "sheet", "--sheet", "a4", "-o", "no.pdf"]).status == 65)
+    }
+
     @Test func unknownTemplatesAndBadBleedsAreUsageErrors() throws {
         #expect(try run(["render", "--template", "poster"]).status == 64)
         #expect(try run(["render", "--bleed", "50mm"]).status == 64)

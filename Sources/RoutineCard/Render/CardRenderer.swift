@@ -30,6 +30,7 @@ public struct CardRenderer: Sendable {
             let engine = LayoutEngine(measurer: worker.measurer)
             let layouts = try routines.map { try engine.layout($0, options: options) }
             var pages = layouts.flatMap(\.pages)
+            var sheets: [PlacedPage] = []
             if let sheet = options.sheet {
                 var theme = Theme.named(options.theme)
                 if let family = options.fontFamily { theme.fontFamily = family }
@@ -37,7 +38,8 @@ public struct CardRenderer: Sendable {
                 let cards: [(front: PlacedPage, back: PlacedPage?)] = options.template == .wallet
                     ? stride(from: 0, to: pages.count, by: 2).map { (pages[$0], $0 + 1 < pages.count ? pages[$0 + 1] : nil) }
                     : pages.map { ($0, nil) }
-                pages = try SheetImposer(options: sheet, theme: theme, measurer: worker.measurer).sheets(for: cards)
+                sheets = try SheetImposer(options: sheet, theme: theme, measurer: worker.measurer).sheets(for: cards)
+                pages = sheets
             }
             let titles = routines.map { EmphasisParser.parse($0.title).plain }
             let subject = routines.compactMap { $0.subtitle.map { EmphasisParser.parse($0).plain } }.joined(separator: "; ")
@@ -47,7 +49,9 @@ public struct CardRenderer: Sendable {
             let findings = try zip(routines, layouts).flatMap { routine, layout in
                 try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
             }
-            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings)
+            var document = RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings)
+            document.sheetPages = sheets
+            return document
         }
     }
 }
@@ -63,6 +67,15 @@ extension CardRenderer {
                 let layout = try engine.layout(routine, options: options)
                 return try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
             }
+        }
+    }
+
+    /// A two-page duplex calibration sheet (see `routinecard calibrate`).
+    public func renderCalibration(sheet: SheetOptions, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
+        try WorkerPool.shared.withWorker { worker in
+            let pages = try CalibrationSheet(options: sheet, theme: Theme.named(.color), measurer: worker.measurer).pages()
+            let files = try DocumentWriter(worker: worker, output: output).write(pages, title: "RoutineCard duplex calibration", subject: "Duplex calibration")
+            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [], findings: [])
         }
     }
 

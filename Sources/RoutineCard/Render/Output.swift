@@ -41,6 +41,8 @@ public struct RenderedDocument: Sendable {
     public let layouts: [CardLayout]
     /// What preflight noticed (an empty list for a clean card).
     public let findings: [Finding]
+    /// With ``CardOptions/sheet``: the printer sheets that were drawn (the cards are in ``layouts``).
+    public var sheetPages: [PlacedPage] = []
 
     /// The whole file (the first page's file for PNG).
     public var data: Data { files.first ?? Data() }
