@@ -21,6 +21,11 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
         ),
         .systemLibrary(
+            name: "CPangoFT2",
+            pkgConfig: "pangoft2",
+            providers: [.apt(["libpango1.0-dev", "libfontconfig-dev"]), .brew(["pango", "fontconfig"])]
+        ),
+        .systemLibrary(
             name: "CRsvg",
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]
@@ -31,7 +36,7 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
         // The only Swift code that touches C.
-        .target(name: "Graphics", dependencies: ["CPangoCairo", "CRsvg", "CLibdeflate"]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CRsvg", "CLibdeflate"]),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
         .executableTarget(name: "AssetEmbedder"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),

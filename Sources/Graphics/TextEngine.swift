@@ -1,4 +1,5 @@
 import CPangoCairo
+import CPangoFT2
 
 /// A Pango font map and context set up so that one layout breaks lines identically on PDF, SVG and
 /// image surfaces: 72 units per inch, no metric hinting, no glyph-position rounding.
@@ -7,13 +8,22 @@ import CPangoCairo
 public final class TextEngine {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
-    private var fonts: [FontKey: OpaquePointer] = [:]
+    private var descriptions: [FontKey: OpaquePointer] = [:]
+    /// The private font set, or nil for the system's fonts.
+    public let fonts: FontSet?
 
-    public init() throws {
+    /// - Parameter fonts: a private font set to use instead of the system's fonts.
+    public init(fonts: FontSet? = nil) throws {
         guard let fontMap = pango_cairo_font_map_new() else {
             throw GraphicsError("creating a font map", reason: "Pango returned no font map")
         }
         self.fontMap = fontMap
+        self.fonts = fonts
+        if let fonts {
+            // pango_cairo_font_map_new() makes a fontconfig-backed map on Linux: set its configuration
+            // before anything is looked up.
+            pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
+        }
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         guard let context = pango_font_map_create_context(fontMap) else {
             g_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -32,7 +42,7 @@ public final class TextEngine {
     }
 
     deinit {
-        for description in fonts.values { pango_font_description_free(description) }
+        for description in descriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
@@ -46,13 +56,13 @@ public final class TextEngine {
 
     /// A cached font description; freed with the engine.
     func fontDescription(_ key: FontKey) -> OpaquePointer? {
-        if let cached = fonts[key] { return cached }
+        if let cached = descriptions[key] { return cached }
         guard let description = pango_font_description_new() else { return nil }
         pango_font_description_set_family(description, key.family)
         pango_font_description_set_absolute_size(description, key.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(description, key.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_font_description_set_style(description, key.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
-        fonts[key] = description
+        descriptions[key] = description
         return description
     }
 

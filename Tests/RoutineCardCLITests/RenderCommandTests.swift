@@ -66,6 +66,15 @@ struct RenderCommandTests: CLITest {
         #expect(ExternalTool.field("CreationDate", in: info) == "2023-11-14T22:13:20Z")
     }
 
+    @Test func theCardsOwnFontSetDrawsTheSameCardAsTheSystemFonts() throws {
+        var environment = ProcessInfo.processInfo.environment
+        #expect(try run(["render", "-o", "own.pdf"], environment: environment).status == 0)
+        environment["ROUTINECARD_SYSTEM_FONTS"] = "1"
+        #expect(try run(["render", "-o", "system.pdf"], environment: environment).status == 0)
+        let own = try Data(contentsOf: folder.appendingPathComponent("own.pdf"))
+        #expect(own == (try Data(contentsOf: folder.appendingPathComponent("system.pdf"))))
+    }
+
     @Test func theBinaryCopiedAloneStillRendersTheDefaultCard() throws {
         let alone = try ExternalTool.temporaryFolder()
         let copy = alone.appendingPathComponent("routinecard")

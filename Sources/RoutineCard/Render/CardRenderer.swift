@@ -13,8 +13,7 @@ public struct CardRenderer: Sendable {
 
     /// Lays out each routine as one or more pages, without drawing anything.
     public func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
-        try WorkerPool.shared.withWorker { worker in
-            defer { worker.measurer.endDocument() }
+        try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
             return try routines.map { try engine.layout($0, options: options) }
         }
@@ -25,8 +24,7 @@ public struct CardRenderer: Sendable {
         _ routines: [Routine], options: CardOptions = CardOptions(), output: OutputOptions = OutputOptions()
     ) throws -> RenderedDocument {
         guard !routines.isEmpty else { throw RenderError(description: "no routine was given to render") }
-        return try WorkerPool.shared.withWorker { worker in
-            defer { worker.measurer.endDocument() }
+        return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
             let layouts = try routines.map { try engine.layout($0, options: options) }
             var pages = layouts.flatMap(\.pages)
@@ -60,8 +58,7 @@ extension CardRenderer {
     /// Lays out the routines and checks them for print problems, without drawing anything.
     /// An empty list means the cards are clean.
     public func check(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [Finding] {
-        try WorkerPool.shared.withWorker { worker in
-            defer { worker.measurer.endDocument() }
+        try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
             return try routines.flatMap { routine in
                 let layout = try engine.layout(routine, options: options)
@@ -87,6 +84,13 @@ extension CardRenderer {
                 .write(pages, title: "RoutineCard illustrations", subject: "Built-in illustrations and icons")
             return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [], findings: [])
         }
+    }
+}
+
+extension CardRenderer {
+    /// The font families a card with these options asks for.
+    func families(_ options: CardOptions) -> [String] {
+        [options.fontFamily ?? Theme.named(options.theme).fontFamily]
     }
 }
 

@@ -8,11 +8,16 @@ final class PangoMeasurer: TextMeasuring {
     private var metrics: [TextRequest: TextMetrics] = [:]
     /// Layouts of the document being made; dropped when it is done, so memory stays flat.
     private var layouts: [TextRequest: TextLayout] = [:]
+    /// Whether some text of the current document had characters these fonts cannot draw.
+    private(set) var sawMissingGlyphs = false
 
     init(engine: TextEngine) { self.engine = engine }
 
     func measure(_ request: TextRequest) throws -> TextMetrics {
-        if let cached = metrics[request] { return cached }
+        if let cached = metrics[request] {
+            if cached.unknownGlyphs > 0 { sawMissingGlyphs = true }
+            return cached
+        }
         let layout = try makeLayout(request)
         let size = layout.size
         let measured = TextMetrics(
@@ -21,6 +26,7 @@ final class PangoMeasurer: TextMeasuring {
         )
         // Bounded, so a batch of any length uses the same memory (one card needs a few hundred entries).
         if metrics.count > 3_000 { metrics.removeAll(keepingCapacity: true) }
+        if measured.unknownGlyphs > 0 { sawMissingGlyphs = true }
         metrics[request] = measured
         if layouts.count < 4_000 { layouts[request] = layout }
         return measured
@@ -35,6 +41,7 @@ final class PangoMeasurer: TextMeasuring {
     /// Forgets the layouts kept for drawing (metrics stay: they are small and often reused).
     func endDocument() {
         layouts.removeAll(keepingCapacity: true)
+        sawMissingGlyphs = false
     }
 
     private func makeLayout(_ request: TextRequest) throws -> TextLayout {

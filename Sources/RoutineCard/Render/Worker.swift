@@ -5,11 +5,19 @@ internal import Graphics
 /// Everything one thread needs to lay out and draw cards: a font map and Pango context (which
 /// must not be shared between threads), measured text and parsed pictures.
 final class Worker {
+    /// Which fonts a worker's font map sees.
+    enum Fonts: Hashable {
+        /// Only the card's own fonts (Lato, DejaVu Sans): fast to start and to match.
+        case card
+        /// Everything installed, for other families and characters the card's fonts lack.
+        case system
+    }
+
     let measurer: PangoMeasurer
     let pictures = PictureCache()
 
-    init() throws {
-        measurer = PangoMeasurer(engine: try TextEngine())
+    init(fonts: Fonts) throws {
+        measurer = PangoMeasurer(engine: try TextEngine(fonts: fonts == .card ? FontSet.cardFonts : nil))
     }
 }
 
@@ -20,14 +28,31 @@ final class WorkerPool: Sendable {
 
     /// Workers are not Sendable; this box moves an idle one between threads while no one uses it.
     private struct Idle: @unchecked Sendable { let worker: Worker }
-    private let idle = Mutex<[Idle]>([])
+    private let idle = Mutex<[Worker.Fonts: [Idle]]>([:])
 
-    func withWorker<T>(_ body: (Worker) throws -> T) throws -> T {
-        let worker = try idle.withLock { $0.popLast() }?.worker ?? Worker()
+    func withWorker<T>(fonts: Worker.Fonts = .system, _ body: (Worker) throws -> T) throws -> T {
+        let worker = try idle.withLock { $0[fonts]?.popLast() }?.worker ?? Worker(fonts: fonts)
         defer {
+            worker.measurer.endDocument()
             let returned = Idle(worker: worker)
-            idle.withLock { $0.append(returned) }
+            idle.withLock { $0[fonts, default: []].append(returned) }
         }
         return try body(worker)
+    }
+
+    /// Runs `body` with the card's own fonts when they cover the families and every character,
+    /// else with the system's fonts. `body` must not have effects beyond its result: it may run twice.
+    func withFittingWorker<T>(families: [String], _ body: (Worker) throws -> T) throws -> T {
+        let cardFamilies = FontSet.cardFonts?.families ?? []
+        let covered = families.allSatisfy { family in
+            family.split(separator: ",").allSatisfy { cardFamilies.contains($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        if covered, let result = try withWorker(fonts: .card, { worker -> T? in
+            let value = try body(worker)
+            return worker.measurer.sawMissingGlyphs ? nil : value
+        }) {
+            return result
+        }
+        return try withWorker(fonts: .system, body)
     }
 }
