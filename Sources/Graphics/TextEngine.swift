@@ -18,11 +18,15 @@ public final class TextEngine {
             throw GraphicsError("creating a font map", reason: "Pango returned no font map")
         }
         self.fontMap = fontMap
-        self.fonts = fonts
-        if let fonts {
-            // pango_cairo_font_map_new() makes a fontconfig-backed map on Linux: set its configuration
-            // before anything is looked up.
+        // pango_cairo_font_map_new() makes a fontconfig-backed map on Linux (on macOS it is CoreText,
+        // which has no fontconfig to replace): set its configuration before anything is looked up.
+        let isFontconfig = g_type_check_instance_is_a(UnsafeMutableRawPointer(fontMap).assumingMemoryBound(to: GTypeInstance.self),
+                                                      pango_fc_font_map_get_type()) != 0
+        if let fonts, isFontconfig {
             pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
+            self.fonts = fonts
+        } else {
+            self.fonts = nil
         }
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         guard let context = pango_font_map_create_context(fontMap) else {
