@@ -14,8 +14,8 @@ struct BatchCommand: ParsableCommand {
             landscape, tracker, margin, bleed, font, dpi.
 
             Every output is written to a temporary file and renamed into place when complete. Two rows \
-            writing the same output, or an output outside --out-dir, stop the batch before anything is \
-            rendered (unless --allow-outside).
+            writing the same output stop the batch before anything is rendered; a row whose output lies \
+            outside --out-dir fails and writes nothing (unless --allow-outside).
 
             Exit status: 0 all written; 1 some rows failed (--keep-going); 64 usage error; \
             65 invalid input (the first failed row is named); 74 input/output error.
