@@ -261,7 +261,7 @@ private final class SharedState: @unchecked Sendable {
             summary.written += 1
         } else {
             summary.failed += 1
-            if summary.firstFailure == nil || result.row < summary.firstFailure!.row { summary.firstFailure = result }
+            if result.row < summary.firstFailure?.row ?? Int.max { summary.firstFailure = result }
             if !keepGoing {
                 stop = true
                 summary.stopped = true
