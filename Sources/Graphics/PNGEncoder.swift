@@ -4,9 +4,10 @@ import CPangoCairo
 /// Writes 8-bit RGB PNG files with libdeflate.
 ///
 /// cairo's own writer goes through libpng's defaults (ARGB, zlib level 6) and records no
-/// resolution. Printed cards are flat artwork on white: RGB rows with the Up filter (mostly zeros),
-/// compressed by libdeflate at a fast level, come out a little larger but several times faster, and
-/// a `pHYs` chunk tells viewers and printers the intended size.
+/// resolution. Printed cards are flat artwork on white: plain RGB rows compressed by libdeflate at
+/// its fastest level come out a little larger but several times faster, and a `pHYs` chunk tells
+/// viewers and printers the intended size. Rows are left unfiltered: on a card the Up filter made
+/// the file a fifth larger (281 kB against 230 kB at 300 dpi) and the encoding a fifth slower.
 public struct PNGEncoder: Sendable {
     /// libdeflate level, 1 (fastest) to 12 (smallest).
     public var compressionLevel: Int32
@@ -28,18 +29,15 @@ public struct PNGEncoder: Sendable {
         rgb.withUnsafeBufferPointer { source in
             filtered.withUnsafeMutableBufferPointer { out in
                 for y in 0..<height {
-                    let o = y * (rowBytes + 1), s = y * rowBytes
-                    out[o] = y == 0 ? 0 : 2
-                    for x in 0..<rowBytes {
-                        out[o + 1 + x] = y == 0 ? source[s + x] : source[s + x] &- source[s - rowBytes + x]
-                    }
+                    // Filter type 0 (none) leads each row; see `encode(_:)` for why.
+                    for x in 0..<rowBytes { out[y * (rowBytes + 1) + 1 + x] = source[y * rowBytes + x] }
                 }
             }
         }
         return try assemble(width: width, height: height, filtered: filtered)
     }
 
-    /// Encodes an image surface straight from cairo's pixel buffer, converting and filtering in one pass.
+    /// Encodes an image surface straight from cairo's pixel buffer, converting to RGB in one pass.
     public func encode(_ surface: Surface) throws -> [UInt8] {
         guard surface.kind == .image else { throw GraphicsError("encoding a PNG", reason: "only image surfaces have pixels") }
         let pointer = surface.pointer
@@ -59,25 +57,12 @@ public struct PNGEncoder: Sendable {
                 // RGB24 keeps each pixel as a native-endian 0x00RRGGBB word.
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 var o = base + y * (rowBytes + 1)
-                if y == 0 {
-                    o.pointee = 0
-                    o += 1
-                    for x in 0..<width {
-                        let p = row[x]
-                        o[0] = UInt8(truncatingIfNeeded: p >> 16); o[1] = UInt8(truncatingIfNeeded: p >> 8); o[2] = UInt8(truncatingIfNeeded: p)
-                        o += 3
-                    }
-                } else {
-                    let above = UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
-                    o.pointee = 2  // Up: the difference from the pixel above, zero across flat areas
-                    o += 1
-                    for x in 0..<width {
-                        let p = row[x], q = above[x]
-                        o[0] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
-                        o[1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
-                        o[2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
-                        o += 3
-                    }
+                o.pointee = 0
+                o += 1
+                for x in 0..<width {
+                    let p = row[x]
+                    o[0] = UInt8(truncatingIfNeeded: p >> 16); o[1] = UInt8(truncatingIfNeeded: p >> 8); o[2] = UInt8(truncatingIfNeeded: p)
+                    o += 3
                 }
             }
         }
