@@ -132,8 +132,7 @@ public struct CardSettings: Sendable, Hashable {
     /// The language to use instead of the routine's, checked.
     public func languageOverride() throws(SettingError) -> String? {
         guard let language, !language.isEmpty else { return nil }
-        let parts = language.split(separator: "-", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts[0].count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }) else {
+        guard Labels.isLanguageTag(language) else {
             throw SettingError("'\(language)' is not a language tag; write one like en, es or de")
         }
         return language

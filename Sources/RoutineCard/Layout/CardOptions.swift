@@ -84,6 +84,13 @@ public struct CardOptions: Hashable, Sendable {
         self.personal = personal
     }
 
+    /// The theme's colours and sizes, with ``fontFamily`` in place of its typeface when given.
+    var resolvedTheme: Theme {
+        var theme = Theme.named(self.theme)
+        if let fontFamily { theme.fontFamily = fontFamily }
+        return theme
+    }
+
     /// The page size after orientation.
     public var pageSize: Size {
         landscape ? Size(width: paper.height, height: paper.width) : Size(width: paper.width, height: paper.height)

@@ -11,8 +11,7 @@ struct LayoutEngine {
     let measurer: any TextMeasuring
 
     func layout(_ routine: Routine, options: CardOptions) throws -> CardLayout {
-        var theme = Theme.named(options.theme)
-        if let family = options.fontFamily { theme.fontFamily = family }
+        let theme = options.resolvedTheme
         let size = options.pageSize
         let margin = options.effectiveMargin
         guard margin >= 0, margin * 2 < min(size.width, size.height) - 36 else {

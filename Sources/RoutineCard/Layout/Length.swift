@@ -7,11 +7,15 @@ public enum Length {
         public var description: String
     }
 
+    /// The units users may write, with points per unit.
+    static let units: [(name: String, points: Double)] = [
+        ("mm", Units.pointsPerMillimetre), ("cm", Units.pointsPerMillimetre * 10), ("in", 72), ("pt", 1),
+    ]
+
     /// Reads a length with a unit (mm, cm, in, pt) into points.
     public static func parse(_ text: String) throws(ParseError) -> Double {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let units: [(String, Double)] = [("mm", Units.pointsPerMillimetre), ("cm", Units.pointsPerMillimetre * 10), ("in", 72), ("pt", 1)]
-        guard let (unit, factor) = units.first(where: { key.hasSuffix($0.0) }),
+        guard let (unit, factor) = units.first(where: { key.hasSuffix($0.name) }),
               let value = Double(key.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), value.isFinite else {
             throw ParseError(description: "cannot read the length '\(text)'; write a number with a unit, like 8mm, 0.25in or 12pt")
         }

@@ -38,9 +38,7 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func parse(_ text: String) throws(ParseError) -> Paper {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
         if let paper = named.first(where: { $0.name == key }) { return paper }
-        let units: [(String, Double)] = [("mm", Units.pointsPerMillimetre), ("cm", Units.pointsPerMillimetre * 10),
-                                         ("in", 72), ("pt", 1)]
-        guard let (unit, factor) = units.first(where: { key.hasSuffix($0.0) }) else {
+        guard let (unit, factor) = Length.units.first(where: { key.hasSuffix($0.name) }) else {
             throw ParseError(description: "unknown paper '\(text)'; use one of \(named.map(\.name).joined(separator: ", ")) or a size like 100x150mm (units: mm, cm, in, pt)")
         }
         let numbers = key.dropLast(unit.count).split(separator: "x", omittingEmptySubsequences: false)

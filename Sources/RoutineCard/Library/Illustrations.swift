@@ -1,7 +1,7 @@
 /// The pictures built into the binary: exercise illustrations and icons, drawn as SVG.
 public enum Illustrations {
     /// The names a routine may use for `illustration` or `icon`.
-    public static var builtInNames: Set<String> { Set(builtInPaths.keys) }
+    public static let builtInNames: Set<String> = Set(builtInPaths.keys)
 
     /// Name → embedded asset path.
     static let builtInPaths: [String: String] = {

@@ -68,10 +68,7 @@ struct RoutineReader {
 
     private mutating func language(_ node: Node?) -> String? {
         guard let value = reader.text(node, "the language") else { return nil }
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = (2...3).contains(parts[0].count) && parts[0].allSatisfy(\.isLetter)
-            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
-        guard valid else {
+        guard Labels.isLanguageTag(value) else {
             reader.report(node, "the language '\(value)' is not a language tag; write one like en, es, de or en-GB")
             return nil
         }

@@ -30,13 +30,11 @@ public struct CardRenderer: Sendable {
             var pages = layouts.flatMap(\.pages)
             var sheets: [PlacedPage] = []
             if let sheet = options.sheet {
-                var theme = Theme.named(options.theme)
-                if let family = options.fontFamily { theme.fontFamily = family }
                 // Wallet cards come as front, back, front, back…; other cards are one-sided.
                 let cards: [(front: PlacedPage, back: PlacedPage?)] = options.template == .wallet
                     ? stride(from: 0, to: pages.count, by: 2).map { (pages[$0], $0 + 1 < pages.count ? pages[$0 + 1] : nil) }
                     : pages.map { ($0, nil) }
-                sheets = try SheetImposer(options: sheet, theme: theme, measurer: worker.measurer).sheets(for: cards)
+                sheets = try SheetImposer(options: sheet, theme: options.resolvedTheme, measurer: worker.measurer).sheets(for: cards)
                 pages = sheets
             }
             let titles = routines.map { EmphasisParser.parse($0.title).plain }
@@ -90,7 +88,7 @@ extension CardRenderer {
 extension CardRenderer {
     /// The font families a card with these options asks for.
     func families(_ options: CardOptions) -> [String] {
-        [options.fontFamily ?? Theme.named(options.theme).fontFamily]
+        [options.resolvedTheme.fontFamily]
     }
 }
 
