@@ -102,35 +102,4 @@ public final class Surface {
         try GraphicsError.check(cairo_surface_status(pointer), "writing the \(kind == .pdf ? "PDF" : "SVG")")
         return sink.bytes
     }
-
-    /// The image's pixels as rows of RGB bytes (no padding), for encoding.
-    public func rgbPixels() throws -> (width: Int, height: Int, bytes: [UInt8]) {
-        guard kind == .image else {
-            throw GraphicsError("reading pixels", reason: "only image surfaces have pixels")
-        }
-        cairo_surface_flush(pointer)
-        try GraphicsError.check(cairo_surface_status(pointer), "reading pixels")
-        let width = Int(cairo_image_surface_get_width(pointer))
-        let height = Int(cairo_image_surface_get_height(pointer))
-        let stride = Int(cairo_image_surface_get_stride(pointer))
-        guard let data = cairo_image_surface_get_data(pointer) else {
-            throw GraphicsError("reading pixels", reason: "the image has no pixel buffer")
-        }
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        rgb.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                // RGB24 stores each pixel as a native-endian 32-bit 0x00RRGGBB word.
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                var o = y * width * 3
-                for x in 0..<width {
-                    let pixel = row[x]
-                    out[o] = UInt8(truncatingIfNeeded: pixel >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: pixel)
-                    o += 3
-                }
-            }
-        }
-        return (width, height, rgb)
-    }
 }

@@ -122,8 +122,6 @@ public final class TextLayout {
     /// How many lines the paragraph broke into.
     public var lineCount: Int { Int(pango_layout_get_line_count(pointer)) }
 
-    /// The distance from the top of the layout to the first line's baseline, in points.
-    public var firstBaseline: Double { Double(pango_layout_get_baseline(pointer)) / Double(PANGO_SCALE) }
 
     /// How many characters no available font could draw.
     public var unknownGlyphCount: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
