@@ -67,10 +67,7 @@ struct LayoutOptions: ParsableArguments {
     /// The options as given, filled in from the config file.
     var settings: CardSettings {
         get throws {
-            let defaults = try configDefaults(config)
-            var settings = given.filled(from: defaults)
-            settings.dpi = dpi ?? defaults.dpi
-            return settings
+            try given.filled(from: configDefaults(config))
         }
     }
 
@@ -90,6 +87,7 @@ struct LayoutOptions: ParsableArguments {
         settings.note = note
         settings.language = language
         settings.format = format
+        settings.dpi = dpi
         settings.sheet = sheet
         settings.copies = copies
         settings.flip = flip
@@ -153,7 +151,7 @@ struct RenderCommand: ParsableCommand {
         }
         if outDir != nil, output != nil { throw UsageError(message: "give either -o or --out-dir, not both") }
         let names = routines.isEmpty ? ["leg-cramps"] : routines
-        let output = OutputOptions(format: format, dpi: settings.dpi, creationDate: try Self.sourceDate(), author: settings.byName)
+        let output = OutputOptions(format: format, dpi: settings.resolution, creationDate: try Self.sourceDate(), author: settings.byName)
 
         if let outDir {
             // One file per routine, named after the file (or the built-in id).

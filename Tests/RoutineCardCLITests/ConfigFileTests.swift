@@ -39,6 +39,18 @@ struct ConfigFileTests: CLITest {
         #expect(try pageSize("d.pdf")?.hasPrefix("612 x 792") == true)
     }
 
+    @Test func theConfigResolutionReachesBatchRowsThatLeaveItOut() throws {
+        try writeConfig("dpi: 72\n", at: "config-home/routinecard/config.yaml")
+        try Data("routines,output,dpi\nleg-cramps,a.png,\nleg-cramps,b.png,144\n".utf8).write(to: folder.appendingPathComponent("m.csv"))
+        #expect(try run(["batch", "m.csv", "--out-dir", "out", "-q"]).status == 0)
+        func width(_ name: String) throws -> Int {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("out/\(name)")))
+            return bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        }
+        #expect(try width("a.png") == 298, "72 dpi from the config file")
+        #expect(try width("b.png") == 595, "the row's own 144 dpi wins")
+    }
+
     @Test func aBrokenConfigFileIsNamedWithItsLine() throws {
         try writeConfig("paper: a6\nthem: ink-saver\n", at: "bad.yaml")
         let result = try run(["render", "-o", "e.pdf", "--config", "bad.yaml"])

@@ -201,7 +201,7 @@ public final class BatchRunner: Sendable {
                 return result
             }
             let document = try CardRenderer().render(routines, options: options, output: OutputOptions(
-                format: format, dpi: row.settings.dpi, creationDate: self.options.creationDate, author: row.settings.byName))
+                format: format, dpi: settings.resolution, creationDate: self.options.creationDate, author: settings.byName))
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let written = try document.write(to: url)

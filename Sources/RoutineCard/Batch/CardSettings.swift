@@ -24,7 +24,8 @@ public struct CardSettings: Sendable, Hashable {
     /// Replaces the routines' language for the words the card adds.
     public var language: String?
     public var format: String?
-    public var dpi: Double = 300
+    /// Pixels per inch for PNG; nil means 300.
+    public var dpi: Double?
     /// `a4`, `letter` or `any`: cards on printer sheets.
     public var sheet: String?
     public var copies: Int?
@@ -66,7 +67,7 @@ public struct CardSettings: Sendable, Hashable {
             }
             theme = known
         }
-        guard dpi >= 10, dpi <= 2400 else { throw SettingError("the resolution must be between 10 and 2400 dpi") }
+        guard resolution >= 10, resolution <= 2400 else { throw SettingError("the resolution must be between 10 and 2400 dpi") }
         var options = CardOptions(
             template: template, paper: paper, landscape: landscape, margin: margin, bleed: bleed, tracker: tracker,
             theme: theme, fontFamily: font,
@@ -75,6 +76,9 @@ public struct CardSettings: Sendable, Hashable {
         options.sheet = try sheetOptions()
         return options
     }
+
+    /// The PNG resolution in effect.
+    public var resolution: Double { dpi ?? 300 }
 
     /// The sheet settings, when cards go onto printer sheets.
     func sheetOptions() throws(SettingError) -> SheetOptions? {

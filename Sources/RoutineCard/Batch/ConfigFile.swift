@@ -86,6 +86,7 @@ extension CardSettings {
         merged.byName = byName ?? defaults.byName
         merged.font = font ?? defaults.font
         merged.margin = margin ?? defaults.margin
+        merged.dpi = dpi ?? defaults.dpi
         merged.sheet = sheet ?? defaults.sheet
         merged.backOffset = backOffset ?? defaults.backOffset
         return merged
