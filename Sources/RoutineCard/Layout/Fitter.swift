@@ -86,7 +86,6 @@ struct Fitter {
         // Small adjustments to spacing are routine; only a visible squeeze is worth telling.
         if spacing < 0.6, pages == 1 { notes.append("tightened spacing to fit") }
         if typeScale < 1 {
-            context.typeScale = typeScale
             let size = context.font(bodySpec).size
             notes.append("shrunk body text to \(size.formatted(decimals: 2)) pt")
         }
