@@ -37,7 +37,7 @@ public enum ConfigFile {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             if case .scanner(_, let problem, let mark, _) = error {
                 throw RoutineLoadError([Diagnostic(file: name, line: mark.line, column: mark.column, message: "the config file is not valid YAML (\(problem))")])

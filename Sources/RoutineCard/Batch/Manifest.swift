@@ -75,7 +75,7 @@ public final class ManifestReader: Sequence, IteratorProtocol {
         case .yaml:
             do {
                 let text = try String(contentsOf: url, encoding: .utf8)
-                guard let node = try Yams.compose(yaml: text) else { throw ManifestError("the YAML manifest is empty") }
+                guard let node = try Yams.compose(yaml: text, .basic) else { throw ManifestError("the YAML manifest is empty") }
                 guard case .sequence(let sequence) = node else { throw ManifestError("a YAML manifest must be a list of rows (lines starting with '- ')") }
                 var rows: [[String: Any]] = [], lines: [Int] = []
                 for item in sequence {

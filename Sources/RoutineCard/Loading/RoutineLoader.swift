@@ -52,7 +52,9 @@ public enum RoutineLoader {
         if format == .json, let problem = jsonSyntaxProblem(data, file: file) { throw RoutineLoadError([problem]) }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // NodeReader reads every value from its text, so tags need not be resolved: Yams'
+            // default resolver compiles a dozen regular expressions (ICU) on first use.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw RoutineLoadError([Diagnostic(file: file, line: 0, column: 0, message: "the file is empty; start from `routinecard new`")])
             }
             root = node
