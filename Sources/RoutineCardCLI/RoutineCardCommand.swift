@@ -16,4 +16,17 @@ struct RoutineCardCommand: ParsableCommand {
         subcommands: [RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self, BatchCommand.self, CheckCommand.self, CalibrateCommand.self],
         defaultSubcommand: nil
     )
+
+    private static let drawingCommands: Set<String> = ["render", "check", "batch", "gallery", "calibrate"]
+
+    static func main() {
+        // The tool draws no text of its own: spare every command the system font configuration.
+        CardRenderer.useCardFontsProcessWide()
+        // Commands that draw cards load fonts on the second core while the arguments and routines
+        // are read (the subcommand's name is always the first argument).
+        if let command = CommandLine.arguments.dropFirst().first, drawingCommands.contains(command) {
+            CardRenderer.warmUp()
+        }
+        main(nil)
+    }
 }

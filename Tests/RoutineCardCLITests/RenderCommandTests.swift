@@ -33,6 +33,15 @@ struct RenderCommandTests: CLITest {
         #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
     }
 
+    @Test func aFamilyOutsideTheCardFontsStillComesFromTheSystem() throws {
+        // The tool makes the card's fonts the process's font configuration; other families must
+        // still be found among the installed fonts.
+        #expect(try run(["render", "--font", "DejaVu Serif", "-o", "serif.pdf"]).status == 0)
+        let fonts = try ExternalTool.run("pdffonts", [folder.appendingPathComponent("serif.pdf").path]).output
+        #expect(fonts.contains("DejaVuSerif"), "\(fonts)")
+        #expect(!fonts.contains("Lato"), "\(fonts)")
+    }
+
     @Test func anUnknownRoutineListsTheOnesThatExist() throws {
         let result = try run(["render", "leg-cramp"])
         #expect(result.status == 65)

@@ -1,4 +1,5 @@
 import Foundation
+internal import Graphics
 
 /// Lays out and renders routines as cards. Safe to use from many threads at once: each call
 /// borrows a worker with its own font map.
@@ -10,6 +11,38 @@ import Foundation
 /// ```
 public struct CardRenderer: Sendable {
     public init() {}
+
+    /// Makes the card's own fonts (Lato and DejaVu Sans) fontconfig's configuration for the whole
+    /// process, so that the first card does not wait for the system's font configuration to load
+    /// (about a fifth of a one-card command's time). Text in other families or scripts still falls
+    /// back to every installed font.
+    ///
+    /// For command-line tools and other programs that draw no text of their own through
+    /// fontconfig; call it once, before the first card.
+    public static func useCardFontsProcessWide() {
+        FontSet.cardFonts?.makeProcessDefault()
+    }
+
+    /// Starts loading the card's fonts and the drawing library on a background thread and returns
+    /// at once; the first card then finds them ready. Loading a font, shaping with it for the first
+    /// time and starting librsvg cost a one-card command a good part of its time: a program can do
+    /// that work on a second core while it reads its arguments and routines.
+    ///
+    /// Calling it is never required; rendering waits for a warm-up in progress rather than doing
+    /// the same work twice.
+    public static func warmUp(options: CardOptions = CardOptions()) {
+        let theme = options.resolvedTheme
+        WorkerPool.shared.warmUp { worker in
+            // One size of each face the templates use: a face's first use (opening the file,
+            // coverage, shaping tables) costs far more than a size's.
+            let sample = "Hold 30 s · 15–20 min × 3: stretch, relax, repeat. Caution!"
+            for (bold, italic) in [(false, false), (true, false), (false, true)] {
+                let font = FontStyle(family: theme.fontFamily, size: 9, bold: bold, italic: italic)
+                _ = try worker.measurer.measure(TextRequest(text: sample, emphasis: [], font: font, alignment: .left, width: 200))
+            }
+            try worker.pictures.prepare(Illustrations.warmUpPicture, theme: theme.name)
+        }
+    }
 
     /// Lays out each routine as one or more pages, without drawing anything.
     public func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {

@@ -17,7 +17,7 @@ final class Worker {
     let pictures = PictureCache()
 
     init(fonts: Fonts) throws {
-        measurer = PangoMeasurer(engine: try TextEngine(fonts: fonts == .card ? FontSet.cardFonts : nil))
+        measurer = PangoMeasurer(engine: try TextEngine(fonts: fonts == .card ? FontSet.cardFonts : FontSet.systemFonts))
     }
 }
 
@@ -29,8 +29,11 @@ final class WorkerPool: Sendable {
     /// Workers are not Sendable; this box moves an idle one between threads while no one uses it.
     private struct Idle: @unchecked Sendable { let worker: Worker }
     private let idle = Mutex<[Worker.Fonts: [Idle]]>([:])
+    /// Warm-ups in flight: a caller waits for them, then takes the warm worker.
+    private let warmUps = DispatchGroup()
 
     func withWorker<T>(fonts: Worker.Fonts = .system, _ body: (Worker) throws -> T) throws -> T {
+        warmUps.wait()
         let worker = try idle.withLock { $0[fonts]?.popLast() }?.worker ?? Worker(fonts: fonts)
         defer {
             worker.measurer.endDocument()
@@ -38,6 +41,21 @@ final class WorkerPool: Sendable {
             idle.withLock { $0[fonts, default: []].append(returned) }
         }
         return try body(worker)
+    }
+
+    /// Makes a card-fonts worker on a background thread and runs `body` on it (loading fonts,
+    /// shaping sample text), then leaves it idle for the next caller. A failure only means the next
+    /// caller starts cold.
+    func warmUp(_ body: @escaping @Sendable (Worker) throws -> Void) {
+        warmUps.enter()
+        Thread.detachNewThread { [self] in
+            defer { warmUps.leave() }
+            guard let worker = try? Worker(fonts: .card) else { return }
+            try? body(worker)
+            worker.measurer.endDocument()
+            let warm = Idle(worker: worker)
+            idle.withLock { $0[.card, default: []].append(warm) }
+        }
     }
 
     /// Runs `body` with the card's own fonts when they cover the families and every character,

@@ -106,6 +106,15 @@ struct RenderedFileTests {
         #expect(abs(image.intrinsicSize.width - 297.638) < 0.1)
     }
 
+    @Test func aRenderDuringAWarmUpWaitsForItAndDrawsTheSameCard() throws {
+        let cold = try renderDefault(.pdf).data
+        CardRenderer.warmUp()
+        let warm = try renderDefault(.pdf).data
+        CardRenderer.warmUp(options: CardOptions(theme: .highContrast))
+        #expect(try renderDefault(.pdf).data == cold)
+        #expect(warm == cold)
+    }
+
     @Test func aFontFamilyThatIsNotInstalledFallsBack() throws {
         var options = CardOptions()
         options.fontFamily = "Definitely Not Installed Sans"
