@@ -15,9 +15,9 @@ struct CheckCommandTests: CLITest {
     func everyBuiltInRoutineIsCleanInEveryTemplate(template: String) throws {
         for id in ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"] {
             let result = try run(["check", id, "--template", template, "--json"])
+            // The built-ins are what a new user prints first: each fits its card at the designed size.
             let found = try findings(result)
-            let serious = found.filter { !["text-shrunk", "continued"].contains($0["code"] as? String ?? "") }
-            #expect(serious.isEmpty, "\(id) \(template): \(found)")
+            #expect(found.isEmpty, "\(id) \(template): \(found)")
             #expect(result.status == 0)
         }
     }
