@@ -35,8 +35,13 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // The only Swift code that touches C.
-        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CRsvg", "CLibdeflate"]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CRsvg", "CLibdeflate", "CZlib"]),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
         .executableTarget(name: "AssetEmbedder"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),

@@ -68,7 +68,7 @@ struct DocumentWriter {
         canvas.scale(x: scale, y: scale)
         canvas.translate(x: page.bleed, y: page.bleed)
         try drawer.draw(page, on: canvas)
-        return Data(try PNGEncoder(dotsPerInch: output.dpi).encode(surface))
+        return Data(try PNGEncoder(dotsPerInch: output.dpi, threads: WorkerPool.shared.threadsPerWorker).encode(surface))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, the only form cairo accepts.

@@ -31,11 +31,21 @@ final class WorkerPool: Sendable {
     private let idle = Mutex<[Worker.Fonts: [Idle]]>([:])
     /// Warm-ups in flight: a caller waits for them, then takes the warm worker.
     private let warmUps = DispatchGroup()
+    /// Workers in use right now.
+    private let busy = Atomic(0)
+
+    /// Threads one worker may use for work that splits (PNG compression): the cores the other busy
+    /// workers leave, so a lone render uses the machine and a batch does not oversubscribe it.
+    var threadsPerWorker: Int {
+        max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, busy.load(ordering: .relaxed)))
+    }
 
     func withWorker<T>(fonts: Worker.Fonts = .system, _ body: (Worker) throws -> T) throws -> T {
         warmUps.wait()
         let worker = try idle.withLock { $0[fonts]?.popLast() }?.worker ?? Worker(fonts: fonts)
+        busy.add(1, ordering: .relaxed)
         defer {
+            busy.subtract(1, ordering: .relaxed)
             worker.measurer.endDocument()
             let returned = Idle(worker: worker)
             idle.withLock { $0[fonts, default: []].append(returned) }

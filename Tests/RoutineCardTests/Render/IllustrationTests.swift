@@ -17,7 +17,7 @@ struct IllustrationTests {
                 }
             }
         }
-        #expect(exercises >= 15)
+        #expect(exercises >= 12)
         for name in Illustrations.builtInNames {
             let data = try #require(AssetStore.data("illustrations/\(name).svg"))
             let text = String(decoding: data, as: UTF8.self)
