@@ -20,12 +20,12 @@ struct RoutineCardCommand: ParsableCommand {
     private static let drawingCommands: Set<String> = ["render", "check", "batch", "gallery", "calibrate"]
 
     static func main() {
-        // The tool draws no text of its own: spare every command the system font configuration.
-        CardRenderer.useCardFontsProcessWide()
-        // Commands that draw cards load fonts on the second core while the arguments and routines
-        // are read (the subcommand's name is always the first argument).
+        // Commands that draw cards set up and load their fonts on the second core while the
+        // arguments and routines are read (the subcommand's name is always the first argument). The
+        // tool draws no text of its own, so the card's fonts can be the process's configuration:
+        // Pango then skips loading the system's.
         if let command = CommandLine.arguments.dropFirst().first, drawingCommands.contains(command) {
-            CardRenderer.warmUp()
+            CardRenderer.warmUp(cardFontsProcessWide: true)
         }
         main(nil)
     }

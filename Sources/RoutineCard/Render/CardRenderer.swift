@@ -30,9 +30,12 @@ public struct CardRenderer: Sendable {
     ///
     /// Calling it is never required; rendering waits for a warm-up in progress rather than doing
     /// the same work twice.
-    public static func warmUp(options: CardOptions = CardOptions()) {
+    ///
+    /// - Parameter cardFontsProcessWide: first do what ``useCardFontsProcessWide()`` does, on the
+    ///   same background thread.
+    public static func warmUp(options: CardOptions = CardOptions(), cardFontsProcessWide: Bool = false) {
         let theme = options.resolvedTheme
-        WorkerPool.shared.warmUp { worker in
+        WorkerPool.shared.warmUp(before: { if cardFontsProcessWide { useCardFontsProcessWide() } }) { worker in
             // One size of each face the templates use: a face's first use (opening the file,
             // coverage, shaping tables) costs far more than a size's.
             let sample = "Hold 30 s · 15–20 min × 3: stretch, relax, repeat. Caution!"

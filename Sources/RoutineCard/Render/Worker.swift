@@ -53,13 +53,14 @@ final class WorkerPool: Sendable {
         return try body(worker)
     }
 
-    /// Makes a card-fonts worker on a background thread and runs `body` on it (loading fonts,
+    /// Runs `before`, then makes a card-fonts worker on a background thread and runs `body` on it (loading fonts,
     /// shaping sample text), then leaves it idle for the next caller. A failure only means the next
     /// caller starts cold.
-    func warmUp(_ body: @escaping @Sendable (Worker) throws -> Void) {
+    func warmUp(before: @escaping @Sendable () -> Void = {}, _ body: @escaping @Sendable (Worker) throws -> Void) {
         warmUps.enter()
         Thread.detachNewThread { [self] in
             defer { warmUps.leave() }
+            before()
             guard let worker = try? Worker(fonts: .card) else { return }
             try? body(worker)
             worker.measurer.endDocument()
