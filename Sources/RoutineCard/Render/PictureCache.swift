@@ -34,7 +34,8 @@ final class PictureCache {
         if let cached = pictures[key] { return cached }
         let picture: Picture
         if let path = Illustrations.builtInPaths[key.source], let data = AssetStore.data(path) {
-            picture = .vector(try SVGImage(bytes: [UInt8](data), stylesheet: IllustrationStyle.css(for: key.theme)))
+            let styled = IllustrationStyle.styled(String(decoding: data, as: UTF8.self), theme: key.theme)
+            picture = .vector(try SVGImage(bytes: Array(styled.utf8)))
         } else if key.source.hasPrefix("/") {
             let url = URL(fileURLWithPath: key.source)
             if let problem = PictureFiles.problem(at: url) { throw RenderError(description: problem) }

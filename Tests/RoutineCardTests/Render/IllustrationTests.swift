@@ -5,6 +5,14 @@ import TestSupport
 @testable import RoutineCard
 
 struct IllustrationTests {
+    static func pixels(_ image: SVGImage) throws -> [UInt8] {
+        let surface = try Surface.image(pixelWidth: 120, pixelHeight: 120)
+        let canvas = try Canvas(surface: surface)
+        canvas.paint(RGBColor(hex: 0xFFFFFF))
+        try image.draw(on: canvas, x: 0, y: 0, width: 120, height: 120)
+        return try PNGEncoder().encode(surface)
+    }
+
     @Test func everyBuiltInExerciseHasAnIllustrationThatLoadsInEveryTheme() throws {
         var exercises = 0
         for id in Routine.builtInIDs {
@@ -24,8 +32,13 @@ struct IllustrationTests {
             #expect(!text.contains("<text") && !text.contains("<image") && !text.contains("href"), "\(name) must be plain paths")
             #expect(data.count < 4_000, "\(name) should stay small")
             for theme in Theme.Name.allCases {
-                let image = try SVGImage(bytes: [UInt8](data), stylesheet: IllustrationStyle.css(for: theme))
+                let styled = IllustrationStyle.styled(text, theme: theme)
+                #expect(!styled.contains("class="), "\(name): a class the theme does not style")
+                let image = try SVGImage(bytes: Array(styled.utf8))
                 #expect(image.intrinsicSize.width == 100 && image.intrinsicSize.height == 100)
+                // Attributes must draw exactly what the stylesheet draws.
+                let fromSheet = try SVGImage(bytes: [UInt8](data), stylesheet: IllustrationStyle.css(for: theme))
+                #expect(try Self.pixels(image) == Self.pixels(fromSheet), "\(name) in \(theme)")
             }
         }
         for icon in ["heat", "cold", "contrast", "water", "fibre", "caution"] { #expect(Illustrations.builtInNames.contains(icon)) }
