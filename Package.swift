@@ -26,11 +26,6 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libfontconfig-dev"]), .brew(["pango", "fontconfig"])]
         ),
         .systemLibrary(
-            name: "CRsvg",
-            pkgConfig: "librsvg-2.0",
-            providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]
-        ),
-        .systemLibrary(
             name: "CLibdeflate",
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
@@ -41,7 +36,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         // The only Swift code that touches C.
-        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CRsvg", "CLibdeflate", "CZlib"]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CLibdeflate", "CZlib"]),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
         .executableTarget(name: "AssetEmbedder"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),

@@ -1,39 +1,46 @@
 import CPangoCairo
-import CRsvg
 
 /// A parsed SVG document, drawn as vectors through librsvg.
 public final class SVGImage {
-    let handle: UnsafeMutablePointer<RsvgHandle>
+    private let library: Librsvg
+    private let handle: OpaquePointer
     /// The drawing's size in its own units (from width/height, or the viewBox).
     public let intrinsicSize: (width: Double, height: Double)
 
     /// Parses `bytes`; a malformed document throws with librsvg's message.
     public init(bytes: [UInt8], stylesheet: String? = nil) throws {
+        let library = try Librsvg.loaded()
         var error: UnsafeMutablePointer<GError>?
         let handle = bytes.withUnsafeBufferPointer { buffer in
-            rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)
+            library.newFromData(buffer.baseAddress, UInt(buffer.count), &error)
         }
         guard let handle else {
             throw GraphicsError("reading an SVG image", reason: SVGImage.consume(error))
         }
+        self.library = library
         self.handle = handle
-        rsvg_handle_set_dpi(handle, 72)
+        library.setDPI(handle, 72)
         if let stylesheet {
-            let ok = stylesheet.withCString { css in
-                css.withMemoryRebound(to: UInt8.self, capacity: stylesheet.utf8.count) {
-                    rsvg_handle_set_stylesheet(handle, $0, gsize(stylesheet.utf8.count), &error)
-                }
-            }
+            let css = Array(stylesheet.utf8)
+            let ok = css.withUnsafeBufferPointer { library.setStylesheet(handle, $0.baseAddress, UInt($0.count), &error) }
             if ok == 0 { throw GraphicsError("styling an SVG image", reason: SVGImage.consume(error)) }
         }
         var width = 0.0, height = 0.0
-        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0, width > 0, height > 0 {
+        if library.intrinsicSizeInPixels(handle, &width, &height) != 0, width > 0, height > 0 {
             intrinsicSize = (width, height)
         } else {
             // viewBox-only documents have no intrinsic pixel size: use the viewBox.
-            var hasWidth: gboolean = 0, hasHeight: gboolean = 0, hasViewBox: gboolean = 0
-            var w = RsvgLength(), h = RsvgLength(), viewBox = RsvgRectangle()
-            rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, &w, &hasHeight, &h, &hasViewBox, &viewBox)
+            var hasWidth: Int32 = 0, hasHeight: Int32 = 0, hasViewBox: Int32 = 0
+            // RsvgLength is a double and an enum (16 bytes); RsvgRectangle is four doubles.
+            var widthLength = (0.0, 0.0), heightLength = (0.0, 0.0)
+            var viewBox = (x: 0.0, y: 0.0, width: 0.0, height: 0.0)
+            withUnsafeMutableBytes(of: &widthLength) { w in
+                withUnsafeMutableBytes(of: &heightLength) { h in
+                    withUnsafeMutableBytes(of: &viewBox) { box in
+                        library.intrinsicDimensions(handle, &hasWidth, w.baseAddress, &hasHeight, h.baseAddress, &hasViewBox, box.baseAddress)
+                    }
+                }
+            }
             guard hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 else {
                 throw GraphicsError("reading an SVG image", reason: "it has neither a size nor a viewBox")
             }
@@ -43,11 +50,18 @@ public final class SVGImage {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
 
+    /// Loads librsvg and lets it set itself up by parsing a tiny drawing, so the first real one
+    /// does not pay for that. Failures are left for the first real drawing to report.
+    public static func preload() {
+        _ = try? SVGImage(bytes: Array(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path d="M0 0H1"/></svg>"#.utf8))
+    }
+
     /// Draws the image scaled to fit inside the rectangle, keeping its proportions, centred.
     public func draw(on canvas: Canvas, x: Double, y: Double, width: Double, height: Double) throws {
-        var viewport = RsvgRectangle(x: x, y: y, width: width, height: height)
+        var viewport = (x, y, width, height)
         var error: UnsafeMutablePointer<GError>?
-        if rsvg_handle_render_document(handle, canvas.pointer, &viewport, &error) == 0 {
+        let ok = withUnsafeBytes(of: &viewport) { library.renderDocument(handle, canvas.pointer, $0.baseAddress, &error) }
+        if ok == 0 {
             throw GraphicsError("drawing an SVG image", reason: SVGImage.consume(error))
         }
         try canvas.checkStatus("drawing an SVG image")

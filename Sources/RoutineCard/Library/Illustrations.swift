@@ -3,9 +3,6 @@ public enum Illustrations {
     /// The names a routine may use for `illustration` or `icon`.
     public static let builtInNames: Set<String> = Set(builtInPaths.keys)
 
-    /// A small icon most cards carry (beside therapy cautions): parsing it once starts librsvg.
-    static let warmUpPicture = "caution"
-
     /// Name → embedded asset path.
     static let builtInPaths: [String: String] = {
         var paths: [String: String] = [:]

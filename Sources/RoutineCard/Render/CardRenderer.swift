@@ -35,7 +35,7 @@ public struct CardRenderer: Sendable {
     ///   same background thread.
     public static func warmUp(options: CardOptions = CardOptions(), cardFontsProcessWide: Bool = false) {
         let theme = options.resolvedTheme
-        WorkerPool.shared.warmUp(before: { if cardFontsProcessWide { useCardFontsProcessWide() } }) { worker in
+        WorkerPool.shared.warmUp(before: { if cardFontsProcessWide { useCardFontsProcessWide() } }, { worker in
             // One size of each face the templates use: a face's first use (opening the file,
             // coverage, shaping tables) costs far more than a size's.
             let sample = "Hold 30 s · 15–20 min × 3: stretch, relax, repeat. Caution!"
@@ -43,8 +43,10 @@ public struct CardRenderer: Sendable {
                 let font = FontStyle(family: theme.fontFamily, size: 9, bold: bold, italic: italic)
                 _ = try worker.measurer.measure(TextRequest(text: sample, emphasis: [], font: font, alignment: .left, width: 200))
             }
-            try worker.pictures.prepare(Illustrations.warmUpPicture, theme: theme.name)
-        }
+        }, after: {
+            // Pictures are drawn after layout: librsvg can finish loading while the card is laid out.
+            SVGImage.preload()
+        })
     }
 
     /// Lays out each routine as one or more pages, without drawing anything.

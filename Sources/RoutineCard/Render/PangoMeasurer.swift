@@ -2,12 +2,15 @@ internal import Graphics
 
 /// Measures text with Pango through the same settings the renderer draws with, and remembers
 /// results: the fitter measures the same paragraphs at several sizes, and drawing reuses the
-/// layouts measuring made instead of shaping the text again.
+/// layouts measuring made instead of shaping the text again. Both caches outlive a document, so in
+/// a batch of personalised cards only the text that changes is shaped again; both are bounded, so
+/// memory stays flat however long the batch.
 final class PangoMeasurer: TextMeasuring {
     let engine: TextEngine
     private var metrics: [TextRequest: TextMetrics] = [:]
-    /// Layouts of the document being made; dropped when it is done, so memory stays flat.
+    /// Shaped layouts, for drawing: a few hundred cover the distinct text of many cards.
     private var layouts: [TextRequest: TextLayout] = [:]
+    private static let layoutLimit = 600
     /// Whether some text of the current document had characters these fonts cannot draw.
     private(set) var sawMissingGlyphs = false
 
@@ -28,19 +31,25 @@ final class PangoMeasurer: TextMeasuring {
         if metrics.count > 3_000 { metrics.removeAll(keepingCapacity: true) }
         if measured.unknownGlyphs > 0 { sawMissingGlyphs = true }
         metrics[request] = measured
-        if layouts.count < 4_000 { layouts[request] = layout }
+        keep(layout, for: request)
         return measured
     }
 
     /// The layout for drawing `request`: the one measuring made, or a new one.
     func layout(_ request: TextRequest) throws -> TextLayout {
         if let layout = layouts[request] { return layout }
-        return try makeLayout(request)
+        let layout = try makeLayout(request)
+        keep(layout, for: request)
+        return layout
     }
 
-    /// Forgets the layouts kept for drawing (metrics stay: they are small and often reused).
+    private func keep(_ layout: TextLayout, for request: TextRequest) {
+        if layouts.count >= Self.layoutLimit { layouts.removeAll(keepingCapacity: true) }
+        layouts[request] = layout
+    }
+
+    /// Starts the next document's record of missing characters.
     func endDocument() {
-        layouts.removeAll(keepingCapacity: true)
         sawMissingGlyphs = false
     }
 

@@ -25,11 +25,6 @@ final class PictureCache {
         }
     }
 
-    /// Parses a picture ahead of drawing it.
-    func prepare(_ source: String, theme: Theme.Name) throws {
-        _ = try picture(Key(source: source, theme: theme))
-    }
-
     private func picture(_ key: Key) throws -> Picture {
         if let cached = pictures[key] { return cached }
         let picture: Picture

@@ -53,19 +53,24 @@ final class WorkerPool: Sendable {
         return try body(worker)
     }
 
-    /// Runs `before`, then makes a card-fonts worker on a background thread and runs `body` on it (loading fonts,
-    /// shaping sample text), then leaves it idle for the next caller. A failure only means the next
-    /// caller starts cold.
-    func warmUp(before: @escaping @Sendable () -> Void = {}, _ body: @escaping @Sendable (Worker) throws -> Void) {
+    /// On a background thread: runs `before`, makes a card-fonts worker, runs `body` on it and
+    /// leaves it idle for the next caller, then runs `after` (work no caller waits for). Callers
+    /// wait for the worker, not for `after`. A failure only means the next caller starts cold.
+    func warmUp(
+        before: @escaping @Sendable () -> Void = {}, _ body: @escaping @Sendable (Worker) throws -> Void,
+        after: @escaping @Sendable () -> Void = {}
+    ) {
         warmUps.enter()
         Thread.detachNewThread { [self] in
-            defer { warmUps.leave() }
             before()
-            guard let worker = try? Worker(fonts: .card) else { return }
-            try? body(worker)
-            worker.measurer.endDocument()
-            let warm = Idle(worker: worker)
-            idle.withLock { $0[.card, default: []].append(warm) }
+            if let worker = try? Worker(fonts: .card) {
+                try? body(worker)
+                worker.measurer.endDocument()
+                let warm = Idle(worker: worker)
+                idle.withLock { $0[.card, default: []].append(warm) }
+            }
+            warmUps.leave()
+            after()
         }
     }
 
