@@ -36,11 +36,12 @@ public struct CardRenderer: Sendable {
     public static func warmUp(options: CardOptions = CardOptions(), cardFontsProcessWide: Bool = false) {
         let theme = options.resolvedTheme
         WorkerPool.shared.warmUp(before: { if cardFontsProcessWide { useCardFontsProcessWide() } }, { worker in
-            // One size of each face the templates use: a face's first use (opening the file,
-            // coverage, shaping tables) costs far more than a size's.
+            // One size of the two faces every template uses: a face's first use (opening the file,
+            // coverage, shaping tables) costs far more than a size's. Italic is left to the few
+            // cards with notes or emphasis; the card waits for this, so it stays short.
             let sample = "Hold 30 s · 15–20 min × 3: stretch, relax, repeat. Caution!"
-            for (bold, italic) in [(false, false), (true, false), (false, true)] {
-                let font = FontStyle(family: theme.fontFamily, size: 9, bold: bold, italic: italic)
+            for bold in [false, true] {
+                let font = FontStyle(family: theme.fontFamily, size: 9, bold: bold)
                 _ = try worker.measurer.measure(TextRequest(text: sample, emphasis: [], font: font, alignment: .left, width: 200))
             }
         }, after: {
