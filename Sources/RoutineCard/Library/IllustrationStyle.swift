@@ -1,6 +1,4 @@
-import Foundation
-
-/// The stylesheet that colours the built-in drawings for a theme. The SVG files carry only shapes
+/// The rules that colour the built-in drawings for a theme. The SVG files carry only shapes
 /// and class names (`figure`, `stretch`, `motion`, `prop`, `warm`, `cool`…); every theme styles
 /// the same drawings, so there is one set of art, not one per theme.
 enum IllustrationStyle {
@@ -8,60 +6,66 @@ enum IllustrationStyle {
     /// attributes (`fill="…" stroke="…"`), which mean the same to an SVG renderer. librsvg parses a
     /// stylesheet and matches its selectors again for every drawing (over half a million
     /// instructions each, more than drawing it); attributes cost next to nothing.
-    static func styled(_ svg: String, theme: Theme.Name) -> String {
+    static func styled(_ svg: [UInt8], theme: Theme.Name) -> [UInt8] {
         let attributes = attributesByTheme[theme] ?? [:]
-        var result = ""
-        var rest = svg[...]
-        while let start = rest.range(of: "class=\""), let end = rest[start.upperBound...].firstIndex(of: "\"") {
-            result += rest[..<start.lowerBound]
-            let name = String(rest[start.upperBound..<end])
-            result += attributes[name] ?? "class=\"\(name)\""
-            rest = rest[rest.index(after: end)...]
+        let marker = Array("class=\"".utf8), quote = UInt8(ascii: "\"")
+        var result: [UInt8] = []
+        result.reserveCapacity(svg.count * 2)
+        var index = 0
+        while index < svg.count {
+            if svg[index] == marker[0], svg[index...].starts(with: marker),
+               let end = svg[(index + marker.count)...].firstIndex(of: quote) {
+                let name = String(decoding: svg[(index + marker.count)..<end], as: UTF8.self)
+                result += attributes[name] ?? Array(svg[index...end])
+                index = end + 1
+            } else {
+                result.append(svg[index])
+                index += 1
+            }
         }
-        return result + rest
+        return result
     }
 
-    /// For each theme, class name → its declarations written as attributes, read from `css(for:)`.
-    private static let attributesByTheme: [Theme.Name: [String: String]] = Dictionary(uniqueKeysWithValues: Theme.Name.allCases.map { theme in
-        var classes: [String: String] = [:]
-        for rule in css(for: theme).split(separator: "\n") {
-            let parts = rule.split(separator: "{", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let name = parts[0].trimmingCharacters(in: .whitespaces).dropFirst()
-            let declarations = parts[1].replacingOccurrences(of: "}", with: "").split(separator: ";").compactMap { declaration -> String? in
-                let pair = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return pair.count == 2 ? "\(pair[0])=\"\(pair[1])\"" : nil
-            }
-            classes[String(name)] = declarations.joined(separator: " ")
-        }
-        return (theme, classes)
+    /// The same rules as a stylesheet.
+    static func css(for theme: Theme.Name) -> String {
+        rules(theme).map { name, properties in
+            ".\(name) { " + properties.map { "\($0.0): \($0.1); " }.joined() + "}"
+        }.joined(separator: "\n")
+    }
+
+    /// For each theme, class name → its properties written as attributes.
+    private static let attributesByTheme: [Theme.Name: [String: [UInt8]]] = Dictionary(uniqueKeysWithValues: Theme.Name.allCases.map { theme in
+        (theme, Dictionary(uniqueKeysWithValues: rules(theme).map { name, properties in
+            (name, Array(properties.map { "\($0.0)=\"\($0.1)\"" }.joined(separator: " ").utf8))
+        }))
     })
 
-    static func css(for theme: Theme.Name) -> String {
+    /// Class name and its properties, for each class the drawings use.
+    private static func rules(_ theme: Theme.Name) -> [(String, [(String, String)])] {
         let p = palette(theme)
-        return """
-            .figure { fill: none; stroke: \(p.figure); stroke-width: 5; stroke-linecap: round; stroke-linejoin: round; }
-            .head { fill: \(p.figure); stroke: none; }
-            .palm { fill: none; stroke: \(p.figure); stroke-width: 3; stroke-linecap: round; }
-            .stretch { fill: none; stroke: \(p.accent); stroke-opacity: \(p.stretchOpacity); stroke-width: 12; stroke-linecap: round; }
-            .ghost { fill: none; stroke: \(p.figure); stroke-opacity: 0.25; stroke-width: 5; stroke-linecap: round; }
-            .motion { fill: none; stroke: \(p.accent); stroke-width: 3; stroke-linecap: round; }
-            .arrowhead { fill: \(p.accent); stroke: none; }
-            .prop { fill: \(p.propFill); stroke: \(p.propStroke); stroke-width: 1.5; }
-            .towel { fill: none; stroke: \(p.propStroke); stroke-width: 3; stroke-linecap: round; }
-            .ground { fill: none; stroke: \(p.propStroke); stroke-width: 2; stroke-linecap: round; }
-            .outline { fill: none; stroke: \(p.figure); stroke-width: 3.5; stroke-linecap: round; stroke-linejoin: round; }
-            .fill-soft { fill: \(p.propFill); stroke: none; }
-            .warm { fill: \(p.warm); stroke: none; }
-            .warm-line { fill: none; stroke: \(p.warm); stroke-width: 3; stroke-linecap: round; }
-            .cool { fill: \(p.cool); stroke: \(p.coolStroke); stroke-width: 2; }
-            .snow { fill: none; stroke: \(p.snow); stroke-width: 3.5; stroke-linecap: round; }
-            .water { fill: \(p.cool); fill-opacity: 0.6; stroke: none; }
-            .fruit { fill: \(p.fruit); stroke: none; }
-            .leaf { fill: \(p.leaf); stroke: none; }
-            .alert { fill: \(p.alert); stroke: \(p.figure); stroke-width: 3.5; stroke-linejoin: round; }
-            .mark { fill: \(p.figure); stroke: none; }
-            """
+        return [
+            ("figure", [("fill", "none"), ("stroke", p.figure), ("stroke-width", "5"), ("stroke-linecap", "round"), ("stroke-linejoin", "round")]),
+            ("head", [("fill", p.figure), ("stroke", "none")]),
+            ("palm", [("fill", "none"), ("stroke", p.figure), ("stroke-width", "3"), ("stroke-linecap", "round")]),
+            ("stretch", [("fill", "none"), ("stroke", p.accent), ("stroke-opacity", p.stretchOpacity), ("stroke-width", "12"), ("stroke-linecap", "round")]),
+            ("ghost", [("fill", "none"), ("stroke", p.figure), ("stroke-opacity", "0.25"), ("stroke-width", "5"), ("stroke-linecap", "round")]),
+            ("motion", [("fill", "none"), ("stroke", p.accent), ("stroke-width", "3"), ("stroke-linecap", "round")]),
+            ("arrowhead", [("fill", p.accent), ("stroke", "none")]),
+            ("prop", [("fill", p.propFill), ("stroke", p.propStroke), ("stroke-width", "1.5")]),
+            ("towel", [("fill", "none"), ("stroke", p.propStroke), ("stroke-width", "3"), ("stroke-linecap", "round")]),
+            ("ground", [("fill", "none"), ("stroke", p.propStroke), ("stroke-width", "2"), ("stroke-linecap", "round")]),
+            ("outline", [("fill", "none"), ("stroke", p.figure), ("stroke-width", "3.5"), ("stroke-linecap", "round"), ("stroke-linejoin", "round")]),
+            ("fill-soft", [("fill", p.propFill), ("stroke", "none")]),
+            ("warm", [("fill", p.warm), ("stroke", "none")]),
+            ("warm-line", [("fill", "none"), ("stroke", p.warm), ("stroke-width", "3"), ("stroke-linecap", "round")]),
+            ("cool", [("fill", p.cool), ("stroke", p.coolStroke), ("stroke-width", "2")]),
+            ("snow", [("fill", "none"), ("stroke", p.snow), ("stroke-width", "3.5"), ("stroke-linecap", "round")]),
+            ("water", [("fill", p.cool), ("fill-opacity", "0.6"), ("stroke", "none")]),
+            ("fruit", [("fill", p.fruit), ("stroke", "none")]),
+            ("leaf", [("fill", p.leaf), ("stroke", "none")]),
+            ("alert", [("fill", p.alert), ("stroke", p.figure), ("stroke-width", "3.5"), ("stroke-linejoin", "round")]),
+            ("mark", [("fill", p.figure), ("stroke", "none")]),
+        ]
     }
 
     private struct Palette {

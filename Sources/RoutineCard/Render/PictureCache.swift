@@ -29,8 +29,7 @@ final class PictureCache {
         if let cached = pictures[key] { return cached }
         let picture: Picture
         if let path = Illustrations.builtInPaths[key.source], let data = AssetStore.data(path) {
-            let styled = IllustrationStyle.styled(String(decoding: data, as: UTF8.self), theme: key.theme)
-            picture = .vector(try SVGImage(bytes: Array(styled.utf8)))
+            picture = .vector(try SVGImage(bytes: IllustrationStyle.styled([UInt8](data), theme: key.theme)))
         } else if key.source.hasPrefix("/") {
             let url = URL(fileURLWithPath: key.source)
             if let problem = PictureFiles.problem(at: url) { throw RenderError(description: problem) }

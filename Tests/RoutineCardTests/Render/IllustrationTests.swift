@@ -32,9 +32,9 @@ struct IllustrationTests {
             #expect(!text.contains("<text") && !text.contains("<image") && !text.contains("href"), "\(name) must be plain paths")
             #expect(data.count < 4_000, "\(name) should stay small")
             for theme in Theme.Name.allCases {
-                let styled = IllustrationStyle.styled(text, theme: theme)
-                #expect(!styled.contains("class="), "\(name): a class the theme does not style")
-                let image = try SVGImage(bytes: Array(styled.utf8))
+                let styled = IllustrationStyle.styled([UInt8](data), theme: theme)
+                #expect(!String(decoding: styled, as: UTF8.self).contains("class="), "\(name): a class the theme does not style")
+                let image = try SVGImage(bytes: styled)
                 #expect(image.intrinsicSize.width == 100 && image.intrinsicSize.height == 100)
                 // Attributes must draw exactly what the stylesheet draws.
                 let fromSheet = try SVGImage(bytes: [UInt8](data), stylesheet: IllustrationStyle.css(for: theme))
