@@ -19,13 +19,27 @@ struct Fitter {
         for typeScale in typeScales() {
             if var natural = try attempt(typeScale, spacing: 1, into: &attempts) {
                 var chosen = typeScale
-                // Room to spare: grow the type (a short routine on a big page), as far as it still fits.
+                // Room to spare: grow the type (a short routine on a big page), in steps of 5 %, as
+                // far as it still fits. The largest step is tried first (short routines take it), then
+                // a binary search: each try lays out every text at new sizes.
                 if typeScale == 1, content.maxGrowth > 1 {
-                    var larger = 1.05
-                    while larger <= content.maxGrowth + 0.001, let pages = try attempt(larger, spacing: 1, into: &attempts) {
+                    let steps = Int(((content.maxGrowth - 1) / 0.05 + 0.001).rounded(.down))
+                    func scale(_ step: Int) -> Double { 1 + 0.05 * Double(step) }
+                    if steps > 0, let pages = try attempt(scale(steps), spacing: 1, into: &attempts) {
                         natural = pages
-                        chosen = larger
-                        larger += 0.05
+                        chosen = scale(steps)
+                    } else {
+                        var fits = 0, fails = steps
+                        while fails - fits > 1 {
+                            let middle = (fits + fails) / 2
+                            if let pages = try attempt(scale(middle), spacing: 1, into: &attempts) {
+                                natural = pages
+                                chosen = scale(middle)
+                                fits = middle
+                            } else {
+                                fails = middle
+                            }
+                        }
                     }
                     context.typeScale = chosen
                     context.spacingScale = 1
