@@ -19,17 +19,15 @@ enum ChunkedDeflate {
     static func zlibStream(_ input: [UInt8], level: Int32, threads: Int) throws -> [UInt8] {
         let pieceCount = max(1, (input.count + pieceSize - 1) / pieceSize)
         let results = Mutex<[Int: Result<(bytes: [UInt8], adler: UInt32), GraphicsError>]>([:])
-        let compressPiece: @Sendable (Int) -> Void = { index in
-            let result = input.withUnsafeBytes { whole in
-                Result { try piece(index, of: pieceCount, in: whole, level: level) }.mapError { $0 as? GraphicsError ?? GraphicsError("compressing a PNG", reason: "\($0)") }
+        // `width` threads, each taking every width-th piece.
+        let width = max(1, min(threads, pieceCount))
+        DispatchQueue.concurrentPerform(iterations: width) { lane in
+            for index in stride(from: lane, to: pieceCount, by: width) {
+                let result = input.withUnsafeBytes { whole in
+                    Result { () throws(GraphicsError) in try piece(index, of: pieceCount, in: whole, level: level) }
+                }
+                results.withLock { $0[index] = result }
             }
-            results.withLock { $0[index] = result }
-        }
-        if threads > 1, pieceCount > 1 {
-            // Each iteration takes its own piece; concurrentPerform runs them on up to the machine's cores.
-            DispatchQueue.concurrentPerform(iterations: pieceCount, execute: compressPiece)
-        } else {
-            for index in 0..<pieceCount { compressPiece(index) }
         }
         var output: [UInt8] = [0x78, 0x01]  // deflate, 32 kB window, "fastest" (informational)
         var adler: UInt = 1
@@ -46,7 +44,9 @@ enum ChunkedDeflate {
         return output
     }
 
-    private static func piece(_ index: Int, of count: Int, in whole: UnsafeRawBufferPointer, level: Int32) throws -> (bytes: [UInt8], adler: UInt32) {
+    private static func piece(
+        _ index: Int, of count: Int, in whole: UnsafeRawBufferPointer, level: Int32
+    ) throws(GraphicsError) -> (bytes: [UInt8], adler: UInt32) {
         guard let base = whole.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return ([0x03, 0x00], 1) }
         let start = index * pieceSize, length = min(pieceSize, whole.count - start)
         let isLast = index == count - 1

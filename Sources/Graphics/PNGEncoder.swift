@@ -15,7 +15,7 @@ public struct PNGEncoder: Sendable {
     public var compressionLevel: Int32
     /// Dots per inch written to the `pHYs` chunk; nil writes none.
     public var dotsPerInch: Double?
-    /// Threads that may compress pieces of the image at once (the bytes do not depend on it).
+    /// Threads that compress pieces of the image at once (the bytes do not depend on it).
     public var threads: Int
 
     public init(compressionLevel: Int32 = 2, dotsPerInch: Double? = nil, threads: Int = 1) {
