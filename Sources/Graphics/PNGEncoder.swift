@@ -44,6 +44,17 @@ public struct PNGEncoder: Sendable {
 
     /// Encodes an image surface straight from cairo's pixel buffer, converting to RGB in one pass.
     public func encode(_ surface: Surface) throws -> [UInt8] {
+        try encode(try Self.rows(of: surface))
+    }
+
+    /// Encodes rows taken from a surface with ``rows(of:)``; needs no cairo, so it can run on any
+    /// thread while others draw.
+    public func encode(_ rows: PNGRows) throws -> [UInt8] {
+        try assemble(width: rows.width, height: rows.height, filtered: rows.filtered)
+    }
+
+    /// The surface's pixels as PNG rows (RGB, each led by its filter byte), copied out of cairo.
+    public static func rows(of surface: Surface) throws -> PNGRows {
         guard surface.kind == .image else { throw GraphicsError("encoding a PNG", reason: "only image surfaces have pixels") }
         let pointer = surface.pointer
         cairo_surface_flush(pointer)
@@ -60,18 +71,18 @@ public struct PNGEncoder: Sendable {
             guard let base = out.baseAddress else { return }
             for y in 0..<height {
                 // RGB24 keeps each pixel as a native-endian 0x00RRGGBB word.
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let row = UnsafeRawPointer(data + y * stride)
                 var o = base + y * (rowBytes + 1)
                 o.pointee = 0
                 o += 1
                 for x in 0..<width {
-                    let p = row[x]
+                    let p = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
                     o[0] = UInt8(truncatingIfNeeded: p >> 16); o[1] = UInt8(truncatingIfNeeded: p >> 8); o[2] = UInt8(truncatingIfNeeded: p)
                     o += 3
                 }
             }
         }
-        return try assemble(width: width, height: height, filtered: filtered)
+        return PNGRows(width: width, height: height, filtered: filtered)
     }
 
     private func assemble(width: Int, height: Int, filtered: [UInt8]) throws -> [UInt8] {
@@ -103,6 +114,13 @@ public struct PNGEncoder: Sendable {
         png += data
         png.appendBigEndian(crc)
     }
+}
+
+/// An image's rows ready for compression, with no tie to cairo.
+public struct PNGRows: Sendable {
+    public let width: Int
+    public let height: Int
+    let filtered: [UInt8]
 }
 
 extension [UInt8] {

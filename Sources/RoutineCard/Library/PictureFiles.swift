@@ -1,60 +1,146 @@
 import Foundation
 internal import Graphics
 
-/// Checks pictures that routines name by path: they must exist, be a sane size, parse, and (for
-/// SVG) load nothing from outside their own folder.
+/// Checks pictures that routines name by path: they must be a PNG or SVG file of a sane size, be
+/// measured before anything decodes them, parse, and (for SVG) load nothing but themselves.
 enum PictureFiles {
     static let maximumSVGBytes = 2_000_000
     static let maximumPNGBytes = 20_000_000
-    static let maximumPixels = 10_000
+    /// Longest side of a PNG picture (or of one embedded in an SVG), in pixels.
+    static let maximumSide = 10_000
+    /// Most pixels of one PNG picture (or one embedded in an SVG): 25 megapixels decode to 100 MB.
+    static let maximumPixels = 25_000_000
 
     /// Why the picture at `url` cannot be used, or nil when it can.
     static func problem(at url: URL) -> String? {
         let path = url.path
-        guard FileManager.default.fileExists(atPath: path) else { return "there is no file at \(path)" }
-        guard FileManager.default.isReadableFile(atPath: path) else { return "\(path) cannot be read" }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let isSVG = url.pathExtension.lowercased() == "svg"
-        let limit = isSVG ? maximumSVGBytes : maximumPNGBytes
-        guard size <= limit else { return "\(path) is \(size / 1_000_000) MB; pictures may be at most \(limit / 1_000_000) MB" }
-        guard let data = try? Data(contentsOf: url) else { return "\(path) cannot be read" }
+        let data: Data
+        switch boundedRead(url, isSVG: url.pathExtension.lowercased() == "svg") {
+        case .failure(let problem): return problem.message
+        case .success(let bytes): data = bytes
+        }
+        return problem(in: data, name: path, isSVG: url.pathExtension.lowercased() == "svg")
+    }
+
+    /// Why `data` (named `name` in messages) cannot be used as a picture, or nil when it can.
+    static func problem(in data: Data, name: String, isSVG: Bool) -> String? {
+        if isSVG {
+            guard looksLikeSVG(data) else { return "\(name) is not an SVG file (it does not start with <svg or <?xml)" }
+            if let refusal = svgRefusal(in: data) { return "\(name) \(refusal)" }
+            for embedded in embeddedPNGs(in: data) {
+                if let problem = pngSizeProblem(embedded) { return "\(name) embeds a PNG that \(problem)" }
+            }
+        } else {
+            guard data.starts(with: pngSignature) else { return "\(name) is not a PNG file (it does not start with the PNG signature)" }
+            if let problem = pngSizeProblem(data) { return "\(name) \(problem)" }
+        }
         do {
-            if isSVG {
-                if let reference = outsideReference(in: data) {
-                    return "\(path) refers to '\(reference)' outside its own folder; pictures may only use files beside them"
-                }
-                _ = try SVGImage(bytes: [UInt8](data))
-            } else {
-                let image = try RasterImage(pngBytes: [UInt8](data))
-                guard image.pixelWidth <= maximumPixels, image.pixelHeight <= maximumPixels else {
-                    return "\(path) is \(image.pixelWidth) × \(image.pixelHeight) pixels; at most \(maximumPixels) on a side"
-                }
+            try CairoLock.run {
+                if isSVG { _ = try SVGImage(bytes: [UInt8](data)) } else { _ = try RasterImage(pngBytes: [UInt8](data)) }
             }
         } catch let error as GraphicsError {
-            return "\(path) is not a valid \(isSVG ? "SVG" : "PNG") file (\(error.reason))"
+            return "\(name) is not a valid \(isSVG ? "SVG" : "PNG") file (\(error.reason))"
         } catch {
-            return "\(path) cannot be read: \(error)"
+            return "\(name) cannot be read: \(error)"
         }
         return nil
     }
 
-    /// The first `href`/`url()` that leaves the SVG's folder (absolute, `..`, or another scheme).
-    static func outsideReference(in data: Data) -> String? {
+    struct Problem: Error { var message: String }
+
+    /// The file's bytes, read only up to the limit for its kind (a larger file is refused unread).
+    static func boundedRead(_ url: URL, isSVG: Bool) -> Result<Data, Problem> {
+        let path = url.path
+        let limit = isSVG ? maximumSVGBytes : maximumPNGBytes
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .failure(Problem(message: "there is no file at \(path)")) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(Problem(message: "\(path) is not a regular file")) }
+        guard Int(status.st_size) <= limit else {
+            return .failure(Problem(message: "\(path) is \(Int(status.st_size) / 1_000_000) MB; pictures may be at most \(limit / 1_000_000) MB"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(Problem(message: "\(path) cannot be read")) }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            guard data.count <= limit else {
+                return .failure(Problem(message: "\(path) is larger than \(limit / 1_000_000) MB; pictures may be at most that"))
+            }
+            return .success(data)
+        } catch {
+            return .failure(Problem(message: "\(path) cannot be read: \(error.localizedDescription)"))
+        }
+    }
+
+    private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// The pixel size a PNG declares in its header, read before anything decodes it.
+    static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
+        let bytes = [UInt8](data.prefix(24))
+        guard bytes.count == 24, bytes.starts(with: pngSignature), Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
+        func word(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (word(16), word(20))
+    }
+
+    /// Why a PNG's declared size is too large (or unreadable), or nil.
+    static func pngSizeProblem(_ data: Data) -> String? {
+        guard let size = pngSize(data) else { return "has no readable PNG header" }
+        guard size.width > 0, size.height > 0 else { return "is empty (\(size.width) × \(size.height) pixels)" }
+        guard size.width <= maximumSide, size.height <= maximumSide, size.width * size.height <= maximumPixels else {
+            return "is \(size.width) × \(size.height) pixels; pictures may be at most \(maximumSide) pixels on a side and "
+                + "\(maximumPixels / 1_000_000) megapixels"
+        }
+        return nil
+    }
+
+    private static func looksLikeSVG(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let start = head.hasPrefix("\u{FEFF}") ? String(head.dropFirst()) : head
+        return start.hasPrefix("<svg") || start.hasPrefix("<?xml") || start.hasPrefix("<!--") || start.hasPrefix("<!DOCTYPE svg")
+    }
+
+    /// What an SVG may not do: load other files (href, url(), @import), include (XInclude) or
+    /// declare entities. A picture is one file; librsvg's own rules are a second line.
+    static func svgRefusal(in data: Data) -> String? {
         let text = String(decoding: data, as: UTF8.self)
+        let lower = text.lowercased()
+        if lower.contains("<!entity") { return "declares XML entities; pictures may not" }
+        if lower.contains("xinclude") || lower.contains("<xi:include") { return "uses XInclude; pictures may not include other files" }
+        if let reference = externalReference(in: text) {
+            return "refers to '\(reference)'; a picture may not load other files (embed images as data: URLs)"
+        }
+        return nil
+    }
+
+    /// The first `href`/`url()`/`@import` that names something other than a fragment or a data URL.
+    static func externalReference(in text: String) -> String? {
         var references: [String] = []
-        for marker in ["href=\"", "href='", "url(", "@import"] {
+        for marker in ["href=\"", "href='", "href = \"", "url(", "@import"] {
             var rest = text[...]
-            while let range = rest.range(of: marker) {
+            while let range = rest.range(of: marker, options: .caseInsensitive) {
                 let after = rest[range.upperBound...]
-                let closing: Character = marker.hasSuffix("\"") ? "\"" : marker.hasSuffix("'") ? "'" : ")"
+                let closing: Character = marker.hasSuffix("\"") ? "\"" : marker.hasSuffix("'") ? "'" : marker == "url(" ? ")" : ";"
                 let value = after.prefix { $0 != closing && $0 != "\n" }
                 references.append(value.trimmingCharacters(in: CharacterSet(charactersIn: " '\"")))
                 rest = after
             }
         }
         return references.first { reference in
-            if reference.isEmpty || reference.hasPrefix("#") || reference.hasPrefix("data:") { return false }
-            return reference.hasPrefix("/") || reference.contains("..") || reference.contains(":") || reference.hasPrefix("~")
+            !(reference.hasPrefix("#") || reference.lowercased().hasPrefix("data:"))
+        }.map { String($0.prefix(80)) }
+    }
+
+    /// The PNGs embedded as base64 `data:image/png` URLs, decoded far enough to read their headers.
+    static func embeddedPNGs(in data: Data) -> [Data] {
+        let text = String(decoding: data, as: UTF8.self)
+        var found: [Data] = []
+        var rest = text[...]
+        while let range = rest.range(of: "data:image/png;base64,", options: .caseInsensitive) {
+            let after = rest[range.upperBound...]
+            // 32 base64 characters hold the 24 header bytes; whitespace may be folded in.
+            let head = after.prefix(200).filter { !$0.isWhitespace }.prefix(32)
+            found.append(Data(base64Encoded: String(head)) ?? Data())
+            rest = after
         }
+        return found
     }
 }

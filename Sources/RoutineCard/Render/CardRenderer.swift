@@ -46,7 +46,7 @@ public struct CardRenderer: Sendable {
             }
         }, after: {
             // Pictures are drawn after layout: librsvg can finish loading while the card is laid out.
-            SVGImage.preload()
+            CairoLock.run { SVGImage.preload() }
         })
     }
 
@@ -78,16 +78,31 @@ public struct CardRenderer: Sendable {
             }
             let titles = routines.map { EmphasisParser.parse($0.title).plain }
             let subject = routines.compactMap { $0.subtitle.map { EmphasisParser.parse($0).plain } }.joined(separator: "; ")
-            let files = try DocumentWriter(worker: worker, output: output)
+            let drawn = try DocumentWriter(worker: worker, output: output)
                 .write(pages, title: titles.joined(separator: " + "), subject: subject.isEmpty ? "Routine card" : subject)
             let notes = layouts.flatMap { layout in layout.notes.map { routines.count > 1 ? "\(layout.routineID): \($0)" : $0 } }
             let findings = try zip(routines, layouts).flatMap { routine, layout in
                 try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
             }
-            var document = RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings)
-            document.sheetPages = sheets
-            return document
-        }
+            return PendingDocument(drawn: drawn, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings, sheets: sheets)
+        }.finished(format: output.format)
+    }
+}
+
+/// A document drawn under ``CairoLock`` whose PNG pages are compressed after it is released.
+private struct PendingDocument {
+    var drawn: DrawnDocument
+    var pageCount: Int
+    var notes: [String]
+    var layouts: [CardLayout]
+    var findings: [Finding]
+    var sheets: [PlacedPage] = []
+
+    func finished(format: OutputFormat) throws -> RenderedDocument {
+        var document = RenderedDocument(format: format, files: try drawn.files(), pageCount: pageCount, notes: notes,
+                                        layouts: layouts, findings: findings)
+        document.sheetPages = sheets
+        return document
     }
 }
 
@@ -108,19 +123,19 @@ extension CardRenderer {
     public func renderCalibration(sheet: SheetOptions, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
             let pages = try CalibrationSheet(options: sheet, theme: Theme.named(.color), measurer: worker.measurer).pages()
-            let files = try DocumentWriter(worker: worker, output: output).write(pages, title: "RoutineCard duplex calibration", subject: "Duplex calibration")
-            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [], findings: [])
-        }
+            let drawn = try DocumentWriter(worker: worker, output: output).write(pages, title: "RoutineCard duplex calibration", subject: "Duplex calibration")
+            return PendingDocument(drawn: drawn, pageCount: pages.count, notes: [], layouts: [], findings: [])
+        }.finished(format: output.format)
     }
 
     /// Every built-in illustration and icon with its name, on A4 pages, in a theme's colours.
     public func renderGallery(theme: Theme.Name = .color, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
             let pages = try GalleryLayout(measurer: worker.measurer, theme: Theme.named(theme)).pages()
-            let files = try DocumentWriter(worker: worker, output: output)
+            let drawn = try DocumentWriter(worker: worker, output: output)
                 .write(pages, title: "RoutineCard illustrations", subject: "Built-in illustrations and icons")
-            return RenderedDocument(format: output.format, files: files, pageCount: pages.count, notes: [], layouts: [], findings: [])
-        }
+            return PendingDocument(drawn: drawn, pageCount: pages.count, notes: [], layouts: [], findings: [])
+        }.finished(format: output.format)
     }
 }
 

@@ -1,12 +1,29 @@
 import Foundation
 internal import Graphics
 
+/// What drawing made: finished files, or PNG pages still to compress (which needs no cairo, so it
+/// happens after ``CairoLock`` is released).
+enum DrawnDocument {
+    case files([Data])
+    case png([PNGRows], dpi: Double)
+
+    /// The files, compressing PNG pages on the threads a worker may use.
+    func files() throws -> [Data] {
+        switch self {
+        case .files(let files): return files
+        case .png(let pages, let dpi):
+            let encoder = PNGEncoder(dotsPerInch: dpi, threads: WorkerPool.shared.threadsPerWorker)
+            return try pages.map { Data(try encoder.encode($0)) }
+        }
+    }
+}
+
 /// Draws laid-out pages into PDF, SVG or PNG bytes.
 struct DocumentWriter {
     let worker: Worker
     let output: OutputOptions
 
-    func write(_ pages: [PlacedPage], title: String, subject: String) throws -> [Data] {
+    func write(_ pages: [PlacedPage], title: String, subject: String) throws -> DrawnDocument {
         guard let first = pages.first else { throw RenderError(description: "there is nothing to draw") }
         let drawer = PageDrawer(measurer: worker.measurer, pictures: worker.pictures)
         switch output.format {
@@ -30,8 +47,8 @@ struct DocumentWriter {
                 try canvas.showPage()
             }
             let pdf = Data(try surface.finishDocument())
-            guard first.bleed > 0 else { return [pdf] }
-            return [try PDFPageBoxes.add(to: pdf, trim: first.size, bleed: first.bleed)]
+            guard first.bleed > 0 else { return .files([pdf]) }
+            return .files([try PDFPageBoxes.add(to: pdf, trim: first.size, bleed: first.bleed)])
         case .svg:
             // SVG has no pages: stack them one under the other with a gap.
             let gap = pages.count > 1 ? 18.0 : 0
@@ -48,13 +65,13 @@ struct DocumentWriter {
                 y += page.mediaSize.height + gap
             }
             try canvas.checkStatus("drawing the SVG")
-            return [SVGStableIDs.normalize(Data(try surface.finishDocument()))]
+            return .files([SVGStableIDs.normalize(Data(try surface.finishDocument()))])
         case .png:
-            return try pages.map { try png($0, drawer: drawer) }
+            return .png(try pages.map { try png($0, drawer: drawer) }, dpi: output.dpi)
         }
     }
 
-    private func png(_ page: PlacedPage, drawer: PageDrawer) throws -> Data {
+    private func png(_ page: PlacedPage, drawer: PageDrawer) throws -> PNGRows {
         guard output.dpi >= 10, output.dpi <= 2400 else {
             throw RenderError(description: "a resolution of \(output.dpi) dpi is outside 10–2400")
         }
@@ -68,7 +85,7 @@ struct DocumentWriter {
         canvas.scale(x: scale, y: scale)
         canvas.translate(x: page.bleed, y: page.bleed)
         try drawer.draw(page, on: canvas)
-        return Data(try PNGEncoder(dotsPerInch: output.dpi, threads: WorkerPool.shared.threadsPerWorker).encode(surface))
+        return try PNGEncoder.rows(of: surface)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, the only form cairo accepts.

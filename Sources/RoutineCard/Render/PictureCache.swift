@@ -3,7 +3,8 @@ internal import Graphics
 
 /// Parsed pictures for one worker. A drawing is parsed once per worker and theme, then drawn as
 /// vectors (SVG) or scaled pixels (PNG). librsvg handles are not safe to share between threads, so
-/// each worker keeps its own.
+/// each worker keeps its own. The cache holds at most ``byteBudget`` bytes of decoded pictures and
+/// forgets the least recently used first, so a long batch of large pictures stays within it.
 final class PictureCache {
     private enum Picture {
         case vector(SVGImage)
@@ -15,7 +16,18 @@ final class PictureCache {
         var theme: Theme.Name
     }
 
-    private var pictures: [Key: Picture] = [:]
+    private struct Entry {
+        var picture: Picture
+        var bytes: Int
+        var lastUse: Int
+    }
+
+    /// Decoded bytes one worker may keep (a 10 megapixel PNG is 40 MB).
+    static let byteBudget = 64 << 20
+
+    private var entries: [Key: Entry] = [:]
+    private var clock = 0
+    private(set) var bytes = 0
 
     func draw(_ image: PlacedImage, on canvas: Canvas) throws {
         let frame = image.frame
@@ -26,19 +38,43 @@ final class PictureCache {
     }
 
     private func picture(_ key: Key) throws -> Picture {
-        if let cached = pictures[key] { return cached }
+        clock += 1
+        if let cached = entries[key] {
+            entries[key]?.lastUse = clock
+            return cached.picture
+        }
         let picture: Picture
+        let size: Int
         if let path = Illustrations.builtInPaths[key.source], let data = AssetStore.data(path) {
             picture = .vector(try SVGImage(bytes: IllustrationStyle.styled([UInt8](data), theme: key.theme)))
+            size = data.count * 8
         } else if key.source.hasPrefix("/") {
+            // A path the loader checked; the file may have changed since, so check it again.
             let url = URL(fileURLWithPath: key.source)
-            if let problem = PictureFiles.problem(at: url) { throw RenderError(description: problem) }
-            let bytes = [UInt8](try Data(contentsOf: url))
-            picture = url.pathExtension.lowercased() == "svg" ? .vector(try SVGImage(bytes: bytes)) : .raster(try RasterImage(pngBytes: bytes))
+            let isSVG = url.pathExtension.lowercased() == "svg"
+            let data = try PictureFiles.boundedRead(url, isSVG: isSVG).mapError { RenderError(description: $0.message) }.get()
+            if let problem = PictureFiles.problem(in: data, name: key.source, isSVG: isSVG) { throw RenderError(description: problem) }
+            if isSVG {
+                picture = .vector(try SVGImage(bytes: [UInt8](data)))
+                size = data.count * 8
+            } else {
+                let image = try RasterImage(pngBytes: [UInt8](data))
+                picture = .raster(image)
+                size = image.pixelWidth * image.pixelHeight * 4
+            }
         } else {
-            throw RenderError(description: "no picture is called '\(key.source)'; see `routinecard list --illustrations`")
+            throw RenderError(description: "no built-in picture is called '\(key.source)'; see `routinecard list --illustrations`")
         }
-        pictures[key] = picture
+        store(Entry(picture: picture, bytes: size, lastUse: clock), for: key)
         return picture
+    }
+
+    private func store(_ entry: Entry, for key: Key) {
+        while bytes + entry.bytes > Self.byteBudget, let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+            bytes -= oldest.value.bytes
+            entries[oldest.key] = nil
+        }
+        entries[key] = entry
+        bytes += entry.bytes
     }
 }

@@ -40,8 +40,14 @@ final class WorkerPool: Sendable {
         max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, busy.load(ordering: .relaxed)))
     }
 
+    /// Runs `body` with a worker, under ``CairoLock``: cairo 1.16 is not safe to use from two
+    /// threads at once, even with separate objects.
     func withWorker<T>(fonts: Worker.Fonts = .system, _ body: (Worker) throws -> T) throws -> T {
         warmUps.wait()
+        return try CairoLock.run { try withLockedWorker(fonts: fonts, body) }
+    }
+
+    private func withLockedWorker<T>(fonts: Worker.Fonts, _ body: (Worker) throws -> T) throws -> T {
         let worker = try idle.withLock { $0[fonts]?.popLast() }?.worker ?? Worker(fonts: fonts)
         busy.add(1, ordering: .relaxed)
         defer {
@@ -63,11 +69,13 @@ final class WorkerPool: Sendable {
         warmUps.enter()
         Thread.detachNewThread { [self] in
             before()
-            if let worker = try? Worker(fonts: .card) {
-                try? body(worker)
-                worker.measurer.endDocument()
-                let warm = Idle(worker: worker)
-                idle.withLock { $0[.card, default: []].append(warm) }
+            CairoLock.run {
+                if let worker = try? Worker(fonts: .card) {
+                    try? body(worker)
+                    worker.measurer.endDocument()
+                    let warm = Idle(worker: worker)
+                    idle.withLock { $0[.card, default: []].append(warm) }
+                }
             }
             warmUps.leave()
             after()
