@@ -35,6 +35,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // The only Swift code that touches C.
         .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CLibdeflate", "CZlib"]),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
@@ -42,7 +47,7 @@ let package = Package(
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
         .target(
             name: "RoutineCard",
-            dependencies: ["Graphics", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Graphics", "CLibYAML", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
             plugins: ["EmbedAssets"]
         ),
         .executableTarget(

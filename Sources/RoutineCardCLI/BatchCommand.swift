@@ -95,7 +95,7 @@ struct BatchCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: outDir, isDirectory: true)
         if !dryRun { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
 
-        let runner = BatchRunner(manifest: manifestURL, format: format, options: BatchOptions(
+        let runner = try BatchRunner(manifest: manifestURL, format: format, options: BatchOptions(
             outputFolder: folder, jobs: jobs, shard: shardValue, keepGoing: keepGoing, allowOutside: allowOutside,
             dryRun: dryRun, creationDate: try RenderCommand.sourceDate(), defaults: defaults))
         let plan = try runner.plan()
@@ -103,12 +103,22 @@ struct BatchCommand: ParsableCommand {
         let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let json = self.json, dryRun = self.dryRun
         let warned = Mutex(0)
-        let summary = try runner.run(refused: plan.refused) { result in
-            if json {
+        // More than one job: each renders in a worker process of its own (cairo draws text on one
+        // thread at a time; processes share nothing).
+        var workerArguments = ["--manifest-folder", manifestURL.deletingLastPathComponent().path, "--out-dir", folder.path]
+        if allowOutside { workerArguments.append("--allow-outside") }
+        if dryRun { workerArguments.append("--dry-run") }
+        if let date = try RenderCommand.sourceDate() { workerArguments += ["--creation-date", "\(Int(date.timeIntervalSince1970))"] }
+        let arguments = workerArguments
+        let makeRenderer: (@Sendable () throws -> any BatchRowRendering)? = jobs > 1 && !dryRun
+            ? { @Sendable () throws -> any BatchRowRendering in WorkerProcessRenderer(arguments: arguments) } : nil
+        let stdoutBroken = Atomic(false)
+        let summary = try runner.run(refused: plan.refused, makeRenderer: makeRenderer) { result in
+            if json, !stdoutBroken.load(ordering: .relaxed) {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 if let data = try? encoder.encode(result) {
-                    FileHandle.standardOutput.write(data + Data("\n".utf8))
+                    do { try writeStandardOutput(data + Data("\n".utf8)) } catch { stdoutBroken.store(true, ordering: .relaxed) }
                 }
             }
             progress.clear()
@@ -130,23 +140,26 @@ struct BatchCommand: ParsableCommand {
             let notes = warned.withLock { $0 }
             if notes > 0 { printError("routinecard: \(notes) card\(notes == 1 ? " has" : "s have") layout notes or preflight warnings; --json lists them") }
         }
+        if stdoutBroken.load(ordering: .relaxed) { throw ExitCode(ExitStatus.ioError) }
         if summary.failed == 0 { return }
         if keepGoing { throw ExitCode(ExitStatus.partial) }
         throw ExitCode(summary.firstFailure?.isIOError == true ? ExitStatus.ioError : ExitStatus.dataError)
     }
 }
 
-/// Ctrl-C or a kill in the middle of a batch: delete every half-written file, then exit.
+/// Ctrl-C or a kill in the middle of a render or batch: delete every half-written file, stop the
+/// worker processes, then exit.
 enum Interruption {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
-    static func install() {
-        for signalNumber in [SIGINT, SIGTERM] {
+    static func install(announce: Bool = true) {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 AtomicFile.abandonAll()
-                printError("routinecard: interrupted; no partial files were left")
+                WorkerProcesses.terminateAll()
+                if announce { printError("routinecard: interrupted; no partial files were left") }
                 exit(128 + signalNumber)
             }
             source.resume()

@@ -8,16 +8,31 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let ioError: Int32 = 74
+    static let interrupted: Int32 = 130
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error. A closed or full standard error loses the line, nothing more.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    try? AtomicFile.writeAll(Data((message.hasSuffix("\n") ? message : message + "\n").utf8), to: STDERR_FILENO, name: "standard error")
+}
+
+/// Writes to standard output. A closed, full or broken standard output ends the command with
+/// status 74: silently for a reader that went away (`| head`), else with a message.
+func writeStandardOutput(_ data: Data) throws {
+    do {
+        try AtomicFile.writeAll(data, to: STDOUT_FILENO, name: "standard output")
+    } catch {
+        if error.errorNumber != EPIPE { printError("routinecard: error: \(error.description)") }
+        throw ExitCode(ExitStatus.ioError)
+    }
 }
 
 /// Reports `error` on stderr in the user's terms and returns the exit status it deserves.
 func report(_ error: any Error) -> Int32 {
     switch error {
+    case let exit as ExitCode:
+        // Already reported where it happened.
+        return exit.rawValue
     case let error as ConfigFileError:
         // A broken config file is a setting of the caller's, not the card's data.
         for diagnostic in error.diagnostics { printError(diagnostic.description) }
@@ -37,6 +52,9 @@ func report(_ error: any Error) -> Int32 {
     case let error as UsageError:
         printError("routinecard: error: \(error.message)")
         return ExitStatus.usage
+    case let error as OutputError:
+        printError("routinecard: error: \(error.description)")
+        return error.kind == .interrupted ? ExitStatus.interrupted : ExitStatus.ioError
     case let error as CocoaError:
         printError("routinecard: error: \(error.localizedDescription)")
         return ExitStatus.ioError

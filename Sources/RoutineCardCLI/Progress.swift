@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCard
 
 /// A one-line progress bar on stderr (done / total, rate, time left), only for a terminal.
 final class Progress: @unchecked Sendable {
@@ -28,17 +29,21 @@ final class Progress: @unchecked Sendable {
         let width = 24
         let filled = total > 0 ? min(width, width * done / total) : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)  \(Int(rate.rounded()))/s  \(Int(left.rounded()))s left ".utf8))
+        writeStandardError(Data("\r\(bar) \(done)/\(total)  \(Int(rate.rounded()))/s  \(Int(left.rounded()))s left ".utf8))
     }
 
     /// Clears the bar before another message is printed.
     func clear() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        writeStandardError(Data("\r\u{1B}[K".utf8))
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        writeStandardError(Data("\n".utf8))
     }
+}
+
+private func writeStandardError(_ data: Data) {
+    try? AtomicFile.writeAll(data, to: STDERR_FILENO, name: "standard error")
 }

@@ -175,7 +175,7 @@ struct RenderCommand: ParsableCommand {
             guard document.files.count == 1 else {
                 throw UsageError(message: "the card has \(document.files.count) pages; a PNG on standard output can hold only one (write to a file instead)")
             }
-            FileHandle.standardOutput.write(document.data)
+            try writeStandardOutput(document.data)
             return
         }
         let target = URL(fileURLWithPath: self.output ?? "\(loaded.count == 1 ? loaded[0].id : "routines").\(format.rawValue)")

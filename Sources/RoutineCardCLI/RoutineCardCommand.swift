@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoutineCard
 
 @main
@@ -13,13 +14,15 @@ struct RoutineCardCommand: ParsableCommand {
             65 invalid input data; 74 input/output error.
             """,
         version: RoutineCardInfo.version,
-        subcommands: [RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self, BatchCommand.self, CheckCommand.self, CalibrateCommand.self],
+        subcommands: [RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self, BatchCommand.self, CheckCommand.self, CalibrateCommand.self, BatchWorkerCommand.self],
         defaultSubcommand: nil
     )
 
-    private static let drawingCommands: Set<String> = ["render", "check", "batch", "gallery", "calibrate"]
+    private static let drawingCommands: Set<String> = ["render", "check", "batch", "batch-worker", "gallery", "calibrate"]
 
     static func main() {
+        // A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing the process.
+        signal(SIGPIPE, SIG_IGN)
         // Commands that draw cards set up and load their fonts on the second core while the
         // arguments and routines are read (the subcommand's name is always the first argument). The
         // tool draws no text of its own, so the card's fonts can be the process's configuration:

@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
         do {
             let loaded = try RoutineReference(routine).load()
             if json {
-                FileHandle.standardOutput.write(try RoutineFiles.json(loaded))
+                try writeStandardOutput(try RoutineFiles.json(loaded))
                 print()
             } else {
                 print(RoutineText.render(loaded), terminator: "")

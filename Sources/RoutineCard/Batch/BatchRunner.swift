@@ -33,7 +33,7 @@ public struct BatchOptions: Sendable {
 }
 
 /// What happened to one row.
-public struct BatchResult: Sendable, Encodable {
+public struct BatchResult: Sendable, Codable {
     public var row: Int
     public var output: String?
     public var pages: Int
@@ -44,7 +44,30 @@ public struct BatchResult: Sendable, Encodable {
     /// True when the failure was reading or writing files rather than the row's content.
     public var isIOError: Bool
 
-    enum CodingKeys: String, CodingKey { case row, output, pages, bytes, warnings, error, ms }
+    public init(row: Int, output: String?, pages: Int, bytes: Int, warnings: [String], error: String?, ms: Double, isIOError: Bool) {
+        self.row = row
+        self.output = output
+        self.pages = pages
+        self.bytes = bytes
+        self.warnings = warnings
+        self.error = error
+        self.ms = ms
+        self.isIOError = isIOError
+    }
+
+    enum CodingKeys: String, CodingKey { case row, output, pages, bytes, warnings, error, ms, isIOError }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        row = try container.decode(Int.self, forKey: .row)
+        output = try container.decodeIfPresent(String.self, forKey: .output)
+        pages = try container.decode(Int.self, forKey: .pages)
+        bytes = try container.decode(Int.self, forKey: .bytes)
+        warnings = try container.decode([String].self, forKey: .warnings)
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+        ms = try container.decode(Double.self, forKey: .ms)
+        isIOError = try container.decodeIfPresent(Bool.self, forKey: .isIOError) ?? false
+    }
 
     /// Every key is present; a missing output or error is `null`, so scripts can test for it.
     public func encode(to encoder: any Encoder) throws {
@@ -68,21 +91,68 @@ public struct BatchSummary: Sendable {
     public var firstFailure: BatchResult?
 }
 
+/// Renders rows of a manifest one at a time: a batch runs one per job, each on its own thread (or,
+/// in the command-line tool, behind its own worker process).
+public protocol BatchRowRendering: AnyObject {
+    /// Renders the row and writes its output; failures are in the result, never thrown.
+    func render(_ row: ManifestRow) -> BatchResult
+}
+
 /// Renders every row of a manifest, in parallel, each output written atomically.
 ///
 /// Before rendering anything, every row's output name is checked: two rows writing the same file
-/// and names escaping the output folder are errors. Then rows stream through `jobs` threads.
+/// (after following symbolic links, and counting the numbered pages of a PNG) and names escaping the
+/// output folder are errors. Then rows stream through `jobs` renderers. A manifest that is not a
+/// regular file (a pipe) is read once, into memory, so that checking and rendering see the same rows.
 public final class BatchRunner: Sendable {
     let manifest: URL
     let format: ManifestFormat
     let options: BatchOptions
     private let outputRoot: URL
+    /// The manifest's bytes when it is not a regular file; nil reads the file (streaming) each pass.
+    private let buffered: Data?
 
-    public init(manifest: URL, format: ManifestFormat, options: BatchOptions) {
+    /// The most a manifest read from a pipe may hold.
+    public static let maximumPipedManifestBytes = 256 << 20
+
+    public init(manifest: URL, format: ManifestFormat, options: BatchOptions) throws(ManifestError) {
         self.manifest = manifest
         self.format = format
         self.options = options
         self.outputRoot = options.outputFolder.standardizedFileURL.resolvingSymlinksInPath()
+        var status = stat()
+        if stat(manifest.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+            buffered = nil
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: manifest.path) else { throw ManifestError("cannot read the manifest \(manifest.path)") }
+            defer { try? handle.close() }
+            do {
+                let data = try handle.read(upToCount: Self.maximumPipedManifestBytes + 1) ?? Data()
+                guard data.count <= Self.maximumPipedManifestBytes else {
+                    throw ManifestError("the manifest from \(manifest.path) holds more than \(Self.maximumPipedManifestBytes >> 20) MB; save it to a file (files are streamed)")
+                }
+                buffered = data
+            } catch let error as ManifestError {
+                throw error
+            } catch {
+                throw ManifestError("cannot read the manifest \(manifest.path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// A runner that renders rows handed to it (by a process that read the manifest), resolving
+    /// routine paths against `manifestFolder`.
+    public init(rowsFrom manifestFolder: URL, options: BatchOptions) {
+        self.manifest = manifestFolder.appendingPathComponent("manifest")
+        self.format = .jsonl
+        self.options = options
+        self.outputRoot = options.outputFolder.standardizedFileURL.resolvingSymlinksInPath()
+        self.buffered = Data()
+    }
+
+    private func reader() throws(ManifestError) -> ManifestReader {
+        if let buffered { return try ManifestReader(data: buffered, name: manifest.path, format: format) }
+        return try ManifestReader(url: manifest, format: format)
     }
 
     /// A problem found before rendering: it stops the batch whatever `keepGoing` says.
@@ -93,37 +163,47 @@ public final class BatchRunner: Sendable {
     /// Checks every output name in this shard. Returns how many rows the shard holds and the rows
     /// whose names are refused (with their reasons), which fail without rendering.
     public func plan() throws -> (rows: Int, refused: [Int: String]) {
-        let reader = try ManifestReader(url: manifest, format: format)
-        var seen: [String: Int] = [:]
+        let reader = try reader()
         var refused: [Int: String] = [:]
         var count = 0
-        var duplicates: [String] = []
+        var claims = OutputClaims()
+        var number = 0
         while let item = reader.next() {
             if let fatal = reader.error { throw PlanError(description: fatal.description) }
-            guard case .success(let row) = item else { count += 1; continue }
-            guard options.shard?.contains(row: row.number) ?? true else { continue }
+            number += 1
+            guard options.shard?.contains(row: number) ?? true else { continue }
             count += 1
+            guard case .success(let row) = item else { continue }
             do {
                 let url = try outputURL(for: row)
-                if let first = seen[url.path] {
-                    duplicates.append("rows \(first) and \(row.number) both write \(url.path)")
-                } else {
-                    seen[url.path] = row.number
-                }
+                let format = try row.settings.filled(from: options.defaults).outputFormat(for: url.path)
+                claims.claim(Self.realPath(url), row: row.number, pages: format == .png)
             } catch {
                 refused[row.number] = "\(error)"
             }
         }
         if let fatal = reader.error { throw PlanError(description: fatal.description) }
+        let duplicates = claims.conflicts()
         if !duplicates.isEmpty {
             throw PlanError(description: duplicates.prefix(10).joined(separator: "\n") + "\ngive each row its own output; nothing was written")
         }
         return (count, refused)
     }
 
+    /// `url` with every symbolic link in it followed, including the file itself when it is one.
+    static func realPath(_ url: URL) -> URL {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        return rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
+    }
+
     /// Where a row's card goes: its `output` inside the output folder, or one named after its first routine.
     func outputURL(for row: ManifestRow) throws(SettingError) -> URL {
-        let format = try row.settings.outputFormat(for: row.output)
+        let format = try row.settings.filled(from: options.defaults).outputFormat(for: row.output)
         let name: String
         if let output = row.output {
             name = output
@@ -136,13 +216,7 @@ public final class BatchRunner: Sendable {
             : outputRoot.appendingPathComponent(name).standardizedFileURL
         guard !options.allowOutside else { return url }
         // Compare real paths, so a symlinked folder inside the output folder cannot lead out of it.
-        var existing = url.deletingLastPathComponent()
-        var rest: [String] = [url.lastPathComponent]
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing.deleteLastPathComponent()
-        }
-        let real = rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
+        let real = Self.realPath(url)
         let root = outputRoot.path.hasSuffix("/") ? outputRoot.path : outputRoot.path + "/"
         guard real.path.hasPrefix(root) else {
             throw SettingError("the output '\(name)' is outside the output folder \(outputRoot.path); use a name inside it (or --allow-outside)")
@@ -150,26 +224,47 @@ public final class BatchRunner: Sendable {
         return url
     }
 
+    /// A renderer that draws in this process (``CardRenderer``), for one thread.
+    public func inProcessRenderer() -> any BatchRowRendering {
+        RowRenderer(runner: self)
+    }
+
     /// Renders the rows. `report` is called once per row, from worker threads, one call at a time.
-    public func run(refused: [Int: String] = [:], report: @escaping @Sendable (BatchResult) -> Void) throws -> BatchSummary {
-        let reader = try ManifestReader(url: manifest, format: format)
+    /// - Parameter makeRenderer: makes each job's renderer, on that job's thread (default: in process).
+    public func run(
+        refused: [Int: String] = [:], makeRenderer: (@Sendable () throws -> any BatchRowRendering)? = nil,
+        report: @escaping @Sendable (BatchResult) -> Void
+    ) throws -> BatchSummary {
+        let reader = try reader()
+        // Temporary files of earlier runs that were killed (SIGKILL leaves them behind).
+        if !options.dryRun { AtomicFile.removeStale(in: outputRoot) }
         let shared = SharedState(reader: reader)
-        let cache = RoutineCache(base: manifest.deletingLastPathComponent())
         let group = DispatchGroup()
+        let startFailure = Mutex<(any Error)?>(nil)
         for _ in 0..<options.jobs {
             group.enter()
             let thread = Thread { [self] in
                 defer { group.leave() }
-                while let item = shared.nextRow(shard: options.shard) {
+                let renderer: any BatchRowRendering
+                do {
+                    renderer = try makeRenderer?() ?? inProcessRenderer()
+                } catch {
+                    startFailure.withLock { $0 = $0 ?? error }
+                    shared.stopAll()
+                    return
+                }
+                while let (number, item) = shared.nextRow(shard: options.shard) {
                     let result: BatchResult
                     switch item {
                     case .failure(let error):
-                        result = BatchResult(row: shared.lastRowNumber, output: nil, pages: 0, bytes: 0, warnings: [], error: error.description, ms: 0, isIOError: false)
+                        result = BatchResult(row: number, output: nil, pages: 0, bytes: 0, warnings: [], error: error.description, ms: 0, isIOError: false)
                     case .success(let row):
                         if let reason = refused[row.number] {
                             result = BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: reason, ms: 0, isIOError: false)
                         } else {
-                            result = process(row, cache: cache)
+                            var filled = row
+                            filled.settings = row.settings.filled(from: options.defaults)
+                            result = renderer.render(filled)
                         }
                     }
                     shared.finish(result, keepGoing: options.keepGoing, report: report)
@@ -179,18 +274,20 @@ public final class BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
+        if let failure = startFailure.withLock({ $0 }) { throw failure }
         if let fatal = shared.fatalError { throw PlanError(description: fatal.description) }
         return shared.summary
     }
 
-    private func process(_ row: ManifestRow, cache: RoutineCache) -> BatchResult {
+    /// Renders one row in this process: the work of ``RowRenderer`` and of a worker process.
+    public func renderRow(_ row: ManifestRow, cache: RoutineCache) -> BatchResult {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         var result = BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: nil, ms: 0, isIOError: false)
         do {
             let url = try outputURL(for: row)
             result.output = url.path
-            let settings = row.settings.filled(from: self.options.defaults)
+            let settings = row.settings
             let options = try settings.cardOptions()
             let format = try settings.outputFormat(for: url.path)
             let language = try settings.languageOverride()
@@ -204,17 +301,19 @@ public final class BatchRunner: Sendable {
                 format: format, dpi: settings.resolution, creationDate: self.options.creationDate, author: settings.byName))
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let written = try document.write(to: url)
-                result.output = written.count == 1 ? written[0].path : written.map(\.path).joined(separator: ",")
             } catch {
-                result.isIOError = true
-                throw error
+                throw OutputError(.failed, "cannot create the folder \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
             }
+            let written = try document.write(to: url)
+            result.output = written.count == 1 ? written[0].path : written.map(\.path).joined(separator: ",")
             result.pages = document.pageCount
             result.bytes = document.files.reduce(0) { $0 + $1.count }
             result.warnings = document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
         } catch let error as RoutineLoadError {
             result.error = error.diagnostics.map(\.description).joined(separator: "; ")
+        } catch let error as OutputError {
+            result.isIOError = true
+            result.error = error.description
         } catch let error as CocoaError {
             result.isIOError = true
             result.error = error.localizedDescription
@@ -226,71 +325,133 @@ public final class BatchRunner: Sendable {
     }
 }
 
-/// The reader and the tallies the worker threads share, behind one lock.
-private final class SharedState: @unchecked Sendable {
-    private let lock = NSLock()
-    private let reader: ManifestReader
-    private var stop = false
-    private(set) var summary = BatchSummary()
-    private(set) var fatalError: ManifestError?
-    private(set) var lastRowNumber = 0
+/// Renders rows in this process, for one thread.
+final class RowRenderer: BatchRowRendering {
+    private let runner: BatchRunner
+    private let cache: RoutineCache
 
-    init(reader: ManifestReader) { self.reader = reader }
-
-    /// The next row of this shard, or nil when the manifest is done or the batch stopped.
-    func nextRow(shard: Shard?) -> Result<ManifestRow, ManifestError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        while !stop, let item = reader.next() {
-            if let fatal = reader.error {
-                fatalError = fatal
-                stop = true
-                return nil
-            }
-            lastRowNumber += 1
-            guard shard?.contains(row: lastRowNumber) ?? true else { continue }
-            return item
-        }
-        return nil
+    init(runner: BatchRunner) {
+        self.runner = runner
+        self.cache = RoutineCache(base: runner.manifest.deletingLastPathComponent())
     }
 
-    func finish(_ result: BatchResult, keepGoing: Bool, report: (BatchResult) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        if result.error == nil {
-            summary.written += 1
+    func render(_ row: ManifestRow) -> BatchResult { runner.renderRow(row, cache: cache) }
+}
+
+/// The outputs rows will write, to find two rows writing one file. A PNG row `x.png` may write
+/// `x-1.png`, `x-2.png`… (one file per page), so it claims those names too.
+struct OutputClaims {
+    private var exact: [String: Int] = [:]
+    /// PNG rows by folder and stem.
+    private var pageFamilies: [String: Int] = [:]
+
+    mutating func claim(_ url: URL, row: Int, pages: Bool) {
+        let path = url.path
+        if let first = exact[path] {
+            duplicates.append("rows \(first) and \(row) both write \(path)")
         } else {
-            summary.failed += 1
-            if result.row < summary.firstFailure?.row ?? Int.max { summary.firstFailure = result }
-            if !keepGoing {
-                stop = true
-                summary.stopped = true
+            exact[path] = row
+        }
+        if pages {
+            let stem = url.deletingPathExtension().path + "." + url.pathExtension.lowercased()
+            if let first = pageFamilies[stem], first != row {
+                duplicates.append("rows \(first) and \(row) both write \(path)")
+            } else {
+                pageFamilies[stem] = row
             }
         }
-        report(result)
+    }
+
+    private var duplicates: [String] = []
+
+    /// Every clash: the same file twice, or a file that another row's PNG pages would be named.
+    func conflicts() -> [String] {
+        var found = duplicates
+        for (path, row) in exact {
+            // "x-3.png" clashes with the pages of a PNG row "x.png".
+            let url = URL(fileURLWithPath: path)
+            let name = url.deletingPathExtension().lastPathComponent
+            guard let dash = name.lastIndex(of: "-"), !name[name.index(after: dash)...].isEmpty,
+                  name[name.index(after: dash)...].allSatisfy(\.isNumber) else { continue }
+            let family = url.deletingLastPathComponent().appendingPathComponent(String(name[..<dash])).path + "." + url.pathExtension.lowercased()
+            if let owner = pageFamilies[family], owner != row {
+                found.append("row \(row) writes \(path), which row \(owner) uses for a page of its PNG")
+            }
+        }
+        return found.sorted()
     }
 }
 
-/// Routines by reference, loaded once per batch (a thousand rows naming one file read it once).
-private final class RoutineCache: @unchecked Sendable {
-    private let lock = NSLock()
+/// The reader and the tallies the worker threads share, behind one lock.
+private final class SharedState: Sendable {
+    private struct State {
+        var stop = false
+        var summary = BatchSummary()
+        var fatalError: ManifestError?
+        var number = 0
+    }
+
+    // The reader is used only under the lock.
+    private struct ReaderBox: @unchecked Sendable { let reader: ManifestReader }
+    private let box: ReaderBox
+    private let state = Mutex(State())
+
+    init(reader: ManifestReader) { self.box = ReaderBox(reader: reader) }
+
+    var summary: BatchSummary { state.withLock { $0.summary } }
+    var fatalError: ManifestError? { state.withLock { $0.fatalError } }
+
+    func stopAll() { state.withLock { $0.stop = true } }
+
+    /// The next row of this shard with its number among the manifest's rows, or nil when the
+    /// manifest is done or the batch stopped.
+    func nextRow(shard: Shard?) -> (Int, Result<ManifestRow, ManifestError>)? {
+        state.withLock { state in
+            while !state.stop, let item = box.reader.next() {
+                if let fatal = box.reader.error {
+                    state.fatalError = fatal
+                    state.stop = true
+                    return nil
+                }
+                state.number += 1
+                guard shard?.contains(row: state.number) ?? true else { continue }
+                return (state.number, item)
+            }
+            return nil
+        }
+    }
+
+    func finish(_ result: BatchResult, keepGoing: Bool, report: (BatchResult) -> Void) {
+        state.withLock { state in
+            if result.error == nil {
+                state.summary.written += 1
+            } else {
+                state.summary.failed += 1
+                if result.row < state.summary.firstFailure?.row ?? Int.max { state.summary.firstFailure = result }
+                if !keepGoing {
+                    state.stop = true
+                    state.summary.stopped = true
+                }
+            }
+            report(result)
+        }
+    }
+}
+
+/// Routines by reference, loaded once per renderer (a thousand rows naming one file read it once).
+public final class RoutineCache {
     private var routines: [String: Routine] = [:]
     private let base: URL
 
-    init(base: URL) { self.base = base }
+    public init(base: URL) { self.base = base }
 
     func routine(_ reference: String) throws -> Routine {
-        lock.lock()
-        if let cached = routines[reference] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let routine = try RoutineReference(reference, relativeTo: base).load(standardInput: { Data() })
-        lock.lock()
+        if let cached = routines[reference] { return cached }
+        let routine = try RoutineReference(reference, relativeTo: base).load(standardInput: {
+            throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0, message: "a manifest row cannot read a routine from standard input")])
+        })
         if routines.count > 1000 { routines.removeAll() }
         routines[reference] = routine
-        lock.unlock()
         return routine
     }
 }

@@ -8,7 +8,7 @@ public struct SettingError: Error, Sendable, CustomStringConvertible {
 
 /// Layout and output settings as a user writes them (command-line options, manifest columns),
 /// turned into ``CardOptions`` and ``OutputOptions`` with clear errors.
-public struct CardSettings: Sendable, Hashable {
+public struct CardSettings: Sendable, Hashable, Codable {
     public var template: String?
     public var paper: String?
     public var landscape = false

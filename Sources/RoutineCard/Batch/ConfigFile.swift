@@ -35,6 +35,7 @@ public enum ConfigFile {
         guard data.count <= 100_000, let text = String(data: data, encoding: .utf8) else {
             throw RoutineLoadError([Diagnostic(file: name, line: 0, column: 0, message: "the config file is not a small UTF-8 text file")])
         }
+        try YAMLBudget.check(text, file: name)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)

@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// One row of a batch manifest: what to render and how, as the user wrote it.
-public struct ManifestRow: Sendable, Hashable {
+public struct ManifestRow: Sendable, Hashable, Codable {
     /// 1-based position among the data rows (the header of a CSV file is not a row).
     public var number: Int
     /// The line of the manifest where the row starts, for messages.
@@ -54,10 +54,23 @@ public final class ManifestReader: Sequence, IteratorProtocol {
     /// A problem met while reading; reading stops at it.
     public private(set) var error: ManifestError?
 
-    public init(url: URL, format: ManifestFormat) throws(ManifestError) {
-        guard let stream = InputStream(url: url), FileManager.default.isReadableFile(atPath: url.path) else {
+    /// Reads the manifest file at `url` (CSV and JSON Lines are streamed from it).
+    public convenience init(url: URL, format: ManifestFormat) throws(ManifestError) {
+        guard FileManager.default.isReadableFile(atPath: url.path), let stream = InputStream(url: url) else {
             throw ManifestError("cannot read the manifest \(url.path)")
         }
+        try self.init(stream: stream, text: { () throws(ManifestError) -> Data in
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw ManifestError("cannot read the manifest \(url.path)") }
+            return data
+        }, format: format)
+    }
+
+    /// Reads a manifest held in memory (one read from a pipe); `name` is for messages.
+    public convenience init(data: Data, name: String, format: ManifestFormat) throws(ManifestError) {
+        try self.init(stream: InputStream(data: data), text: { () throws(ManifestError) -> Data in data }, format: format)
+    }
+
+    private init(stream: InputStream, text: () throws(ManifestError) -> Data, format: ManifestFormat) throws(ManifestError) {
         switch format {
         case .csv:
             do {
@@ -71,34 +84,42 @@ public final class ManifestReader: Sequence, IteratorProtocol {
                 throw ManifestError("cannot read the CSV manifest: \(error)")
             }
         case .jsonl:
-            do { source = .lines(try LineReader(url: url)) } catch { throw ManifestError("cannot read the manifest: \(error)") }
+            source = .lines(LineReader(stream: stream))
         case .yaml:
-            do {
-                let text = try String(contentsOf: url, encoding: .utf8)
-                guard let node = try Yams.compose(yaml: text, .basic) else { throw ManifestError("the YAML manifest is empty") }
-                guard case .sequence(let sequence) = node else { throw ManifestError("a YAML manifest must be a list of rows (lines starting with '- ')") }
-                var rows: [[String: Any]] = [], lines: [Int] = []
-                for item in sequence {
-                    guard case .mapping(let mapping) = item else {
-                        throw ManifestError("line \(item.mark?.line ?? 0): each row must be a mapping of columns")
-                    }
-                    var row: [String: Any] = [:]
-                    for (key, value) in mapping {
-                        switch value {
-                        case .scalar(let scalar): row[key.string ?? ""] = scalar.string
-                        case .sequence(let list): row[key.string ?? ""] = list.compactMap(\.string)
-                        default: throw ManifestError("line \(value.mark?.line ?? 0): '\(key.string ?? "")' should be text or a list")
-                        }
-                    }
-                    rows.append(row)
-                    lines.append(item.mark?.line ?? 0)
+            let data = try text()
+            guard let string = String(data: data, encoding: .utf8) else { throw ManifestError("the YAML manifest is not UTF-8 text") }
+            let rows = try Self.yamlRows(string)
+            source = .list(rows.map(\.fields), lines: rows.map(\.line))
+        }
+    }
+
+    private static func yamlRows(_ text: String) throws(ManifestError) -> [(fields: [String: Any], line: Int)] {
+        do {
+            try YAMLBudget.check(text, file: "the YAML manifest")
+            guard let node = try Yams.compose(yaml: text, .basic) else { throw ManifestError("the YAML manifest is empty") }
+            guard case .sequence(let sequence) = node else { throw ManifestError("a YAML manifest must be a list of rows (lines starting with '- ')") }
+            var rows: [(fields: [String: Any], line: Int)] = []
+            for item in sequence {
+                guard case .mapping(let mapping) = item else {
+                    throw ManifestError("line \(item.mark?.line ?? 0): each row must be a mapping of columns")
                 }
-                source = .list(rows, lines: lines)
-            } catch let error as ManifestError {
-                throw error
-            } catch {
-                throw ManifestError("cannot read the YAML manifest: \(error)")
+                var row: [String: Any] = [:]
+                for (key, value) in mapping {
+                    switch value {
+                    case .scalar(let scalar): row[key.string ?? ""] = scalar.string
+                    case .sequence(let list): row[key.string ?? ""] = list.compactMap(\.string)
+                    default: throw ManifestError("line \(value.mark?.line ?? 0): '\(key.string ?? "")' should be text or a list")
+                    }
+                }
+                rows.append((row, item.mark?.line ?? 0))
             }
+            return rows
+        } catch let error as ManifestError {
+            throw error
+        } catch let error as RoutineLoadError {
+            throw ManifestError(error.description)
+        } catch {
+            throw ManifestError("cannot read the YAML manifest: \(error)")
         }
     }
 
@@ -221,18 +242,21 @@ public final class ManifestReader: Sequence, IteratorProtocol {
     }
 }
 
-/// Reads a file line by line without loading it whole.
+/// Reads a stream line by line without loading it whole.
 final class LineReader {
-    private let handle: FileHandle
+    private let stream: InputStream
     private var buffer = Data()
     private var atEnd = false
     private var line = 0
+    /// Longest line kept whole; a longer one is an error, not a memory hog.
+    static let maximumLineBytes = 1 << 20
 
-    init(url: URL) throws {
-        handle = try FileHandle(forReadingFrom: url)
+    init(stream: InputStream) {
+        self.stream = stream
+        stream.open()
     }
 
-    deinit { try? handle.close() }
+    deinit { stream.close() }
 
     func nextLine() throws -> (String, Int)? {
         while true {
@@ -242,14 +266,19 @@ final class LineReader {
                 line += 1
                 return (String(decoding: lineData, as: UTF8.self), line)
             }
+            guard buffer.count <= Self.maximumLineBytes else {
+                throw ManifestError("line \(line + 1) of the manifest is longer than \(Self.maximumLineBytes >> 20) MB")
+            }
             if atEnd {
                 guard !buffer.isEmpty else { return nil }
                 defer { buffer.removeAll() }
                 line += 1
                 return (String(decoding: buffer, as: UTF8.self), line)
             }
-            let chunk = try handle.read(upToCount: 64 * 1024) ?? Data()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            let count = stream.read(&chunk, maxLength: chunk.count)
+            if count < 0 { throw ManifestError("cannot read the manifest: \(stream.streamError.map { "\($0)" } ?? "read error")") }
+            if count == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<count]) }
         }
     }
 }

@@ -50,6 +50,7 @@ public enum RoutineLoader {
             throw RoutineLoadError([Diagnostic(file: file, line: 0, column: 0, message: "the file is not UTF-8 text; save it as UTF-8")])
         }
         if format == .json, let problem = jsonSyntaxProblem(data, file: file) { throw RoutineLoadError([problem]) }
+        try YAMLBudget.check(text, file: file)
         let root: Node
         do {
             // NodeReader reads every value from its text, so tags need not be resolved: Yams'

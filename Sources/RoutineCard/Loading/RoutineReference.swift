@@ -53,7 +53,7 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Loads the routine, keeping only the named section when there is one.
     /// - Parameter standardInput: supplies standard input's bytes when the reference is `-`.
-    public func load(standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws -> Routine {
+    public func load(standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }) throws -> Routine {
         var routine: Routine
         switch source {
         case .builtIn(let id):
@@ -65,7 +65,7 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
             }
             routine = try RoutineLoader.load(contentsOf: url, displayName: shown)
         case .standardInput:
-            let data = standardInput()
+            let data = try standardInput()
             let firstByte = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
             routine = try RoutineLoader.load(data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
                                              fallbackID: "stdin")
@@ -78,5 +78,27 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
             routine.sections = [chosen]
         }
         return routine
+    }
+}
+
+/// Reads standard input up to a limit and no further, with the system's calls (Foundation's
+/// `readDataToEndOfFile` reads without bound and traps on a closed descriptor).
+public enum StandardInput {
+    /// The bytes of standard input; more than `limit` is an error naming the limit.
+    public static func read(limit: Int) throws(RoutineLoadError) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count <= limit {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count == 0 { return data }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0, message: "cannot read standard input: \(reason)")])
+            }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0,
+                                           message: "standard input holds more than \(limit / 1000) kB; a routine may be at most that")])
     }
 }

@@ -7,11 +7,19 @@ public enum DurationParser {
         public var message: String
     }
 
+    /// The longest duration read: a day. Anything longer is a typing mistake.
+    public static let maximumSeconds = 86_400
+
     /// Reads one duration in seconds. A bare number means seconds.
     public static func parseSeconds(_ text: String) -> Result<Int, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty else { return .failure(Problem(message: "the duration is empty")) }
-        if let whole = Int(trimmed) { return .success(whole) }
+        if let whole = Int(trimmed) {
+            guard whole <= maximumSeconds else {
+                return .failure(Problem(message: "'\(text)' is longer than any routine needs (at most \(maximumSeconds / 3600) hours)"))
+            }
+            return .success(whole)
+        }
         var total = 0.0
         var rest = Substring(trimmed)
         var sawPart = false
@@ -31,7 +39,11 @@ public enum DurationParser {
             sawPart = true
         }
         guard sawPart else { return .failure(Problem(message: "'\(text)' is not a duration")) }
-        return .success(Int(total.rounded()))
+        // A checked conversion: "99999999999999999999" is a mistake to report, not a number to trap on.
+        guard total.isFinite, let seconds = Int(exactly: total.rounded()), seconds <= maximumSeconds else {
+            return .failure(Problem(message: "'\(text)' is longer than any routine needs (at most \(maximumSeconds / 3600) hours)"))
+        }
+        return .success(seconds)
     }
 
     /// Reads a duration or a range: `20 min`, `15-20 min`, `15–20 minutes`, `30s-1m`.

@@ -50,19 +50,22 @@ public struct RenderedDocument: Sendable {
     /// Writes the document atomically: to a temporary file in the same folder, renamed into place
     /// when complete, so a failure never leaves a partial file or replaces a good one. A PNG of
     /// several pages is written as `name-1.png`, `name-2.png`, ….
+    /// All pages are written or none (see ``AtomicFile``).
     /// - Returns: the files written.
     @discardableResult
-    public func write(to url: URL) throws -> [URL] {
-        let targets: [URL]
-        if files.count == 1 {
-            targets = [url]
-        } else {
-            let stem = url.deletingPathExtension().lastPathComponent
-            let folder = url.deletingLastPathComponent()
-            targets = files.indices.map { folder.appendingPathComponent("\(stem)-\($0 + 1).\(url.pathExtension)") }
-        }
-        for (data, target) in zip(files, targets) { try AtomicFile.write(data, to: target) }
+    public func write(to url: URL) throws(OutputError) -> [URL] {
+        let targets = Self.fileURLs(for: url, count: files.count)
+        try AtomicFile.write(Array(zip(files, targets)))
         return targets
+    }
+
+    /// The files a document of `count` files writes for `url`: `url` itself for one file, else
+    /// `name-1.ext`, `name-2.ext`, ….
+    public static func fileURLs(for url: URL, count: Int) -> [URL] {
+        guard count > 1 else { return [url] }
+        let stem = url.deletingPathExtension().lastPathComponent
+        let folder = url.deletingLastPathComponent()
+        return (1...count).map { folder.appendingPathComponent("\(stem)-\($0).\(url.pathExtension)") }
     }
 }
 

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import RoutineCard
+import Synchronization
+
+/// One worker process of a batch: reads rows (JSON, one per line) on standard input, renders each,
+/// and answers with its result (JSON, one per line) on standard output.
+///
+/// A batch renders in worker processes rather than threads because cairo 1.16 cannot draw text on
+/// two threads at once (see `CairoLock`): processes share nothing, so `--jobs 2` uses both cores.
+struct BatchWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch-worker", abstract: "Render rows for `routinecard batch` (internal).", shouldDisplay: false
+    )
+
+    @Option(help: "The folder relative routine paths start from.")
+    var manifestFolder: String
+
+    @Option(help: "The output folder.")
+    var outDir: String
+
+    @Flag var allowOutside = false
+    @Flag var dryRun = false
+
+    @Option(help: "The PDF creation date, in seconds since 1970.")
+    var creationDate: Int?
+
+    func run() throws {
+        Interruption.install(announce: false)
+        let runner = BatchRunner(rowsFrom: URL(fileURLWithPath: manifestFolder, isDirectory: true), options: BatchOptions(
+            outputFolder: URL(fileURLWithPath: outDir, isDirectory: true), jobs: 1, allowOutside: allowOutside, dryRun: dryRun,
+            creationDate: creationDate.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
+        let cache = RoutineCache(base: URL(fileURLWithPath: manifestFolder, isDirectory: true))
+        let input = DescriptorLines(descriptor: STDIN_FILENO)
+        let encoder = JSONEncoder()
+        while let line = input.next() {
+            let reply: WorkerReply
+            do {
+                let row = try JSONDecoder().decode(ManifestRow.self, from: line)
+                reply = WorkerReply(runner.renderRow(row, cache: cache))
+            } catch {
+                reply = WorkerReply(BatchResult(row: 0, output: nil, pages: 0, bytes: 0, warnings: [],
+                                                error: "the worker could not read its row: \(error)", ms: 0, isIOError: false))
+            }
+            try writeStandardOutput(try encoder.encode(reply) + Data("\n".utf8))
+        }
+    }
+}
+
+/// A row's result as a worker sends it (``BatchResult``'s public JSON leaves out `isIOError`).
+struct WorkerReply: Codable {
+    var result: BatchResult
+    var isIOError: Bool
+
+    init(_ result: BatchResult) {
+        self.result = result
+        self.isIOError = result.isIOError
+    }
+
+    var batchResult: BatchResult {
+        var result = self.result
+        result.isIOError = isIOError
+        return result
+    }
+}
+
+/// Lines read from a file descriptor, with nothing but the system's calls.
+final class DescriptorLines {
+    private let descriptor: Int32
+    private var buffer = Data()
+    private var atEnd = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// The next line without its newline, or nil at the end (or on a read error).
+    func next() -> Data? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return Data(line)
+            }
+            if atEnd {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return buffer
+            }
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<count]) }
+        }
+    }
+}
+
+/// Renders rows in a worker process of its own, started on first use and again after a crash.
+final class WorkerProcessRenderer: BatchRowRendering {
+    private let arguments: [String]
+    private var process: Process?
+    private var input: FileHandle?
+    private var lines: DescriptorLines?
+    private var outputHandle: FileHandle?
+
+    init(arguments: [String]) { self.arguments = arguments }
+
+    deinit { stop() }
+
+    func render(_ row: ManifestRow) -> BatchResult {
+        do {
+            if process == nil { try start() }
+            guard let input, let lines else { throw OutputError(.failed, "no worker process") }
+            try AtomicFile.writeAll(try JSONEncoder().encode(row) + Data("\n".utf8), to: input.fileDescriptor, name: "the worker process")
+            guard let line = lines.next() else { throw OutputError(.failed, "the worker process stopped") }
+            return try JSONDecoder().decode(WorkerReply.self, from: line).batchResult
+        } catch {
+            let status = stop()
+            return BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [],
+                               error: "the worker process rendering this row stopped\(status.map { " (\($0))" } ?? ""); nothing was written",
+                               ms: 0, isIOError: false)
+        }
+    }
+
+    private func start() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["batch-worker"] + arguments
+        let toWorker = Pipe(), fromWorker = Pipe()
+        process.standardInput = toWorker
+        process.standardOutput = fromWorker
+        try process.run()
+        WorkerProcesses.add(process.processIdentifier)
+        self.process = process
+        input = toWorker.fileHandleForWriting
+        outputHandle = fromWorker.fileHandleForReading
+        lines = DescriptorLines(descriptor: fromWorker.fileHandleForReading.fileDescriptor)
+    }
+
+    /// Ends the worker (closing its input lets it finish and exit) and says how it ended if abnormally.
+    @discardableResult
+    private func stop() -> String? {
+        guard let process else { return nil }
+        try? input?.close()
+        process.waitUntilExit()
+        WorkerProcesses.remove(process.processIdentifier)
+        try? outputHandle?.close()
+        self.process = nil
+        input = nil
+        lines = nil
+        outputHandle = nil
+        switch process.terminationReason {
+        case .uncaughtSignal: return "signal \(process.terminationStatus)"
+        case .exit: return process.terminationStatus == 0 ? nil : "exit status \(process.terminationStatus)"
+        @unknown default: return nil
+        }
+    }
+
+    /// This program's own file.
+    static var executable: URL {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return URL(fileURLWithPath: path) }
+        #endif
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    }
+}
+
+/// The worker processes alive, so that an interrupted batch can stop them.
+enum WorkerProcesses {
+    private static let alive = Mutex<Set<Int32>>([])
+
+    static func add(_ pid: Int32) { alive.withLock { _ = $0.insert(pid) } }
+    static func remove(_ pid: Int32) { alive.withLock { _ = $0.remove(pid) } }
+
+    /// Sends SIGTERM to every worker (each deletes its own half-written files) and waits for them.
+    static func terminateAll() {
+        let pids = alive.withLock { $0 }
+        for pid in pids { kill(pid, SIGTERM) }
+        for pid in pids {
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+    }
+}
