@@ -2,8 +2,16 @@ import CPangoCairo
 
 /// A parsed SVG document, drawn as vectors through librsvg.
 public final class SVGImage {
+    /// Owns the librsvg handle from the moment it exists, so a failure later in `init` releases it.
+    private final class Handle {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
+        deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
+    }
+
     private let library: Librsvg
-    private let handle: OpaquePointer
+    private let owner: Handle
+    private var handle: OpaquePointer { owner.pointer }
     /// The drawing's size in its own units (from width/height, or the viewBox).
     public let intrinsicSize: (width: Double, height: Double)
 
@@ -17,8 +25,9 @@ public final class SVGImage {
         guard let handle else {
             throw GraphicsError("reading an SVG image", reason: SVGImage.consume(error))
         }
+        let owner = Handle(handle)
         self.library = library
-        self.handle = handle
+        self.owner = owner
         library.setDPI(handle, 72)
         if let stylesheet {
             let css = Array(stylesheet.utf8)
@@ -47,8 +56,6 @@ public final class SVGImage {
             intrinsicSize = (viewBox.width, viewBox.height)
         }
     }
-
-    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
 
     /// Loads librsvg and lets it set itself up by parsing and drawing a tiny drawing with the
     /// shapes and attributes the built-in drawings use (librsvg initialises its parsers on first

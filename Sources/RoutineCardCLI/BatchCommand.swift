@@ -43,6 +43,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Allow output names outside --out-dir.")
     var allowOutside = false
 
+    @Option(help: ArgumentHelp("A folder whose pictures routines may use, besides their own folder (repeatable).", valueName: "folder"))
+    var picturesFrom: [String] = []
+
     @Flag(help: "Check every row and print what would be written, without writing.")
     var dryRun = false
 
@@ -54,6 +57,8 @@ struct BatchCommand: ParsableCommand {
 
     @Option(help: "A YAML file of defaults for what rows leave empty; default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml.")
     var config: String?
+
+    private var pictureFolders: [URL] { picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } }
 
     func run() throws {
         do {
@@ -97,7 +102,7 @@ struct BatchCommand: ParsableCommand {
 
         let runner = try BatchRunner(manifest: manifestURL, format: format, options: BatchOptions(
             outputFolder: folder, jobs: jobs, shard: shardValue, keepGoing: keepGoing, allowOutside: allowOutside,
-            dryRun: dryRun, creationDate: try RenderCommand.sourceDate(), defaults: defaults))
+            dryRun: dryRun, creationDate: try RenderCommand.sourceDate(), defaults: defaults, pictureFolders: pictureFolders))
         let plan = try runner.plan()
         Interruption.install()
         let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -108,6 +113,7 @@ struct BatchCommand: ParsableCommand {
         var workerArguments = ["--manifest-folder", manifestURL.deletingLastPathComponent().path, "--out-dir", folder.path]
         if allowOutside { workerArguments.append("--allow-outside") }
         if dryRun { workerArguments.append("--dry-run") }
+        for folder in pictureFolders { workerArguments += ["--pictures-from", folder.path] }
         if let date = try RenderCommand.sourceDate() { workerArguments += ["--creation-date", "\(Int(date.timeIntervalSince1970))"] }
         let arguments = workerArguments
         let makeRenderer: (@Sendable () throws -> any BatchRowRendering)? = jobs > 1 && !dryRun

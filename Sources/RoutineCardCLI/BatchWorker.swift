@@ -22,6 +22,9 @@ struct BatchWorkerCommand: ParsableCommand {
     @Flag var allowOutside = false
     @Flag var dryRun = false
 
+    @Option(help: "Folders whose pictures routines may use.")
+    var picturesFrom: [String] = []
+
     @Option(help: "The PDF creation date, in seconds since 1970.")
     var creationDate: Int?
 
@@ -30,7 +33,8 @@ struct BatchWorkerCommand: ParsableCommand {
         let runner = BatchRunner(rowsFrom: URL(fileURLWithPath: manifestFolder, isDirectory: true), options: BatchOptions(
             outputFolder: URL(fileURLWithPath: outDir, isDirectory: true), jobs: 1, allowOutside: allowOutside, dryRun: dryRun,
             creationDate: creationDate.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
-        let cache = RoutineCache(base: URL(fileURLWithPath: manifestFolder, isDirectory: true))
+        let cache = RoutineCache(base: URL(fileURLWithPath: manifestFolder, isDirectory: true),
+                                 pictureFolders: picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) })
         let input = DescriptorLines(descriptor: STDIN_FILENO)
         let encoder = JSONEncoder()
         while let line = input.next() {

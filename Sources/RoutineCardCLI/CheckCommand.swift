@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
                 throw UsageError(message: error.description)
             }
             let names = routines.isEmpty ? ["leg-cramps"] : routines
-            let loaded = try names.map { try RenderCommand.load($0, language: language) }
+            let loaded = try names.map { try RenderCommand.load($0, language: language, pictureFolders: layout.pictureFolders) }
             let findings = try CardRenderer().check(loaded, options: options)
             if json {
                 let encoder = JSONEncoder()

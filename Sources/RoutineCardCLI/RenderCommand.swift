@@ -61,6 +61,12 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "Pixels per inch for PNG (default 300).")
     var dpi: Double?
 
+    @Option(help: ArgumentHelp("A folder whose pictures routines may use, besides their own folder (repeatable).", valueName: "folder"))
+    var picturesFrom: [String] = []
+
+    /// The folders given with --pictures-from.
+    var pictureFolders: [URL] { picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) } }
+
     @Option(help: "A YAML file of defaults (paper, template, theme, language, by, font, margin, dpi); default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml. Options given here win.")
     var config: String?
 
@@ -139,6 +145,7 @@ struct RenderCommand: ParsableCommand {
 
     private func render() throws {
         let settings = try layout.settings
+        if !quiet { for note in settings.notes { printError("routinecard: note: \(note)") } }
         let options: CardOptions
         let format: OutputFormat
         let language: String?
@@ -150,6 +157,7 @@ struct RenderCommand: ParsableCommand {
             throw UsageError(message: error.description)
         }
         if outDir != nil, output != nil { throw UsageError(message: "give either -o or --out-dir, not both") }
+        if output?.isEmpty == true { throw UsageError(message: "-o needs a file name (or - for standard output)") }
         let names = routines.isEmpty ? ["leg-cramps"] : routines
         let output = OutputOptions(format: format, dpi: settings.resolution, creationDate: try Self.sourceDate(), author: settings.byName)
 
@@ -158,7 +166,7 @@ struct RenderCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: outDir, isDirectory: true)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for name in names {
-                let routine = try Self.load(name, language: language)
+                let routine = try Self.load(name, language: language, pictureFolders: layout.pictureFolders)
                 let stem = URL(fileURLWithPath: name.split(separator: "#").first.map(String.init) ?? name).deletingPathExtension().lastPathComponent
                 let target = folder.appendingPathComponent("\(stem == "-" ? routine.id : stem).\(format.rawValue)")
                 let document = try CardRenderer().render([routine], options: options, output: output)
@@ -167,7 +175,7 @@ struct RenderCommand: ParsableCommand {
             }
             return
         }
-        let loaded = try names.map { try Self.load($0, language: language) }
+        let loaded = try names.map { try Self.load($0, language: language, pictureFolders: layout.pictureFolders) }
         let document = try CardRenderer().render(loaded, options: options, output: output)
         try refuseIfStrict(document)
         if self.output == "-" {
@@ -199,8 +207,8 @@ struct RenderCommand: ParsableCommand {
         printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(cards))")
     }
 
-    static func load(_ name: String, language: String?) throws -> Routine {
-        var routine = try RoutineReference(name).load()
+    static func load(_ name: String, language: String?, pictureFolders: [URL] = []) throws -> Routine {
+        var routine = try RoutineReference(name).load(pictureFolders: pictureFolders)
         if let language { routine.language = language }
         return routine
     }

@@ -21,6 +21,9 @@ struct ValidateCommand: ParsableCommand {
         var errors: [Diagnostic]
     }
 
+    @Option(help: ArgumentHelp("A folder whose pictures routines may use, besides their own folder (repeatable).", valueName: "folder"))
+    var picturesFrom: [String] = []
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one routine file") }
     }
@@ -36,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
                         throw RoutineLoadError([Diagnostic(file: file, line: 0, column: 0, message: "no such file")])
                     }
                 }
-                _ = try reference.load()
+                _ = try reference.load(pictureFolders: picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) })
                 reports.append(Report(file: file, valid: true, errors: []))
             } catch let error as RoutineLoadError {
                 reports.append(Report(file: file, valid: false, errors: error.diagnostics))

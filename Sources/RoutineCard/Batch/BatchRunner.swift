@@ -17,11 +17,14 @@ public struct BatchOptions: Sendable {
     public var creationDate: Date?
     /// Settings for what a row leaves empty (from a config file).
     public var defaults: CardSettings
+    /// Folders besides each routine's own whose pictures routines may use.
+    public var pictureFolders: [URL] = []
 
     public init(outputFolder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil,
                 keepGoing: Bool = false, allowOutside: Bool = false, dryRun: Bool = false, creationDate: Date? = nil,
-                defaults: CardSettings = CardSettings()) {
+                defaults: CardSettings = CardSettings(), pictureFolders: [URL] = []) {
         self.defaults = defaults
+        self.pictureFolders = pictureFolders
         self.outputFolder = outputFolder
         self.jobs = max(1, jobs)
         self.shard = shard
@@ -308,7 +311,7 @@ public final class BatchRunner: Sendable {
             result.output = written.count == 1 ? written[0].path : written.map(\.path).joined(separator: ",")
             result.pages = document.pageCount
             result.bytes = document.files.reduce(0) { $0 + $1.count }
-            result.warnings = document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
+            result.warnings = settings.notes + document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
         } catch let error as RoutineLoadError {
             result.error = error.diagnostics.map(\.description).joined(separator: "; ")
         } catch let error as OutputError {
@@ -332,7 +335,7 @@ final class RowRenderer: BatchRowRendering {
 
     init(runner: BatchRunner) {
         self.runner = runner
-        self.cache = RoutineCache(base: runner.manifest.deletingLastPathComponent())
+        self.cache = RoutineCache(base: runner.manifest.deletingLastPathComponent(), pictureFolders: runner.options.pictureFolders)
     }
 
     func render(_ row: ManifestRow) -> BatchResult { runner.renderRow(row, cache: cache) }
@@ -442,14 +445,18 @@ private final class SharedState: Sendable {
 public final class RoutineCache {
     private var routines: [String: Routine] = [:]
     private let base: URL
+    private let pictureFolders: [URL]
 
-    public init(base: URL) { self.base = base }
+    public init(base: URL, pictureFolders: [URL] = []) {
+        self.base = base
+        self.pictureFolders = pictureFolders
+    }
 
     func routine(_ reference: String) throws -> Routine {
         if let cached = routines[reference] { return cached }
         let routine = try RoutineReference(reference, relativeTo: base).load(standardInput: {
             throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0, message: "a manifest row cannot read a routine from standard input")])
-        })
+        }, pictureFolders: pictureFolders)
         if routines.count > 1000 { routines.removeAll() }
         routines[reference] = routine
         return routine

@@ -33,10 +33,18 @@ public struct CardSettings: Sendable, Hashable, Codable {
     public var flip: String?
     /// `X,Y` with units, such as `1.5mm,-0.5mm`.
     public var backOffset: String?
+    /// Where settings that came from a config file were written (`config.yaml:3:9`), by key.
+    public var origins: [String: String] = [:]
+    /// What merging with the config file left out, and why; for the user to read.
+    public var notes: [String] = []
 
     public init() {}
 
     public func cardOptions() throws(SettingError) -> CardOptions {
+        try cardOptions(ignoringSheet: false)
+    }
+
+    func cardOptions(ignoringSheet: Bool) throws(SettingError) -> CardOptions {
         let template: Template
         if let name = self.template {
             guard let known = Template(rawValue: name.lowercased()) else {
@@ -73,7 +81,13 @@ public struct CardSettings: Sendable, Hashable, Codable {
             theme: theme, fontFamily: font,
             personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
         )
+        if ignoringSheet { return options }
         options.sheet = try sheetOptions()
+        if let sheet = options.sheet, !SheetImposer.fits(options.pageSize, on: sheet) {
+            let card = "\(Int((options.pageSize.width / Units.pointsPerMillimetre).rounded())) × \(Int((options.pageSize.height / Units.pointsPerMillimetre).rounded())) mm"
+            throw SettingError("a \(card) card does not fit on a \(sheet.kind.rawValue) sheet with room for crop marks; "
+                + "choose a smaller --paper, or leave out --sheet")
+        }
         return options
     }
 
@@ -83,8 +97,9 @@ public struct CardSettings: Sendable, Hashable, Codable {
     /// The sheet settings, when cards go onto printer sheets.
     func sheetOptions() throws(SettingError) -> SheetOptions? {
         guard let sheet else {
-            if copies != nil || flip != nil || backOffset != nil {
-                throw SettingError("--copies, --flip and --back-offset arrange cards on sheets; add --sheet a4, letter or any")
+            let given = [("--copies", copies != nil), ("--flip", flip != nil), ("--back-offset", backOffset != nil)].filter(\.1).map(\.0)
+            if !given.isEmpty {
+                throw SettingError("\(given.joined(separator: " and ")) \(given.count == 1 ? "arranges" : "arrange") cards on sheets; add --sheet a4, letter or any")
             }
             return nil
         }

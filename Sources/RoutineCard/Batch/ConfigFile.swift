@@ -64,11 +64,36 @@ public enum ConfigFile {
             if let dpi = reader.integer(fields["dpi"], "dpi", range: 10...2400) { settings.dpi = Double(dpi) }
             settings.sheet = reader.text(fields["sheet"], "sheet")
             settings.backOffset = reader.text(fields["back_offset"], "back_offset")
-            // Check the values now, so a mistake is reported against the file and line.
-            for (key, check) in [("paper", { () throws(SettingError) in _ = try settings.cardOptions() }),
-                                 ("sheet", { () throws(SettingError) in _ = try settings.sheetOptions() }),
-                                 ("language", { () throws(SettingError) in _ = try settings.languageOverride() })] {
-                do { try check() } catch { reader.report(fields[key] ?? root, "\(error.description)") }
+            // Check each value now, so a mistake is reported once, against its own key and line.
+            func check(_ key: String, _ validate: () throws(SettingError) -> Void) {
+                do { try validate() } catch { reader.report(fields[key], "\(key): \(error.description)") }
+            }
+            if let paper = settings.paper { check("paper") { () throws(SettingError) in
+                do { _ = try Paper.parse(paper) } catch { throw SettingError("\(error)") }
+            } }
+            for (key, value) in [("template", settings.template), ("theme", settings.theme), ("margin", settings.margin)] where value != nil {
+                var alone = CardSettings()
+                switch key {
+                case "template": alone.template = value
+                case "theme": alone.theme = value
+                default: alone.margin = value
+                }
+                check(key) { () throws(SettingError) in _ = try alone.cardOptions() }
+            }
+            if let sheet = settings.sheet { check("sheet") { () throws(SettingError) in
+                var alone = CardSettings()
+                alone.sheet = sheet
+                _ = try alone.sheetOptions()
+            } }
+            if let offset = settings.backOffset { check("back_offset") { () throws(SettingError) in
+                var alone = CardSettings()
+                alone.sheet = "a4"
+                alone.backOffset = offset
+                _ = try alone.sheetOptions()
+            } }
+            check("language") { () throws(SettingError) in _ = try settings.languageOverride() }
+            for key in keys where fields[key] != nil {
+                if let mark = fields.keys[key]?.mark { settings.origins[key] = "\(name):\(mark.line):\(mark.column)" }
             }
         }
         guard reader.diagnostics.isEmpty else { throw RoutineLoadError(reader.diagnostics) }
@@ -90,6 +115,18 @@ extension CardSettings {
         merged.dpi = dpi ?? defaults.dpi
         merged.sheet = sheet ?? defaults.sheet
         merged.backOffset = backOffset ?? defaults.backOffset
+        func origin(_ key: String) -> String { defaults.origins[key].map { "\($0): " } ?? "" }
+        // A config file's sheet settings are defaults for printing sheets, not orders: they are left
+        // out, with a note, where no sheet is printed or where the card is as large as the sheet.
+        if sheet == nil, defaults.sheet != nil, let options = try? merged.cardOptions(ignoringSheet: true),
+           let sheetOptions = (try? merged.sheetOptions()) ?? nil, !SheetImposer.fits(options.pageSize, on: sheetOptions) {
+            merged.sheet = nil
+            merged.notes.append("\(origin("sheet"))sheet: \(sheetOptions.kind.rawValue) is ignored: the card is too large to go on that sheet")
+        }
+        if merged.sheet == nil, backOffset == nil, defaults.backOffset != nil {
+            merged.backOffset = nil
+            merged.notes.append("\(origin("back_offset"))back_offset is ignored: it applies only to cards printed on sheets")
+        }
         return merged
     }
 }

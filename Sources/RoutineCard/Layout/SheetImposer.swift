@@ -65,12 +65,23 @@ struct SheetImposer {
     private static let markLength = Units.mm(4)
     private static let rulerStrip = Units.mm(12)
 
+    /// Where cards may go on a sheet: the common area less the printer margin and the ruler's strip.
+    static func workArea(on paper: Paper) -> Rect {
+        let common = commonArea(on: paper)
+        return Rect(x: common.x + printerMargin, y: common.y + printerMargin,
+                    width: common.width - 2 * printerMargin, height: common.height - 2 * printerMargin - rulerStrip)
+    }
+
+    /// Whether at least one card of `size` fits on the sheet, either way round.
+    static func fits(_ size: Size, on sheet: SheetOptions) -> Bool {
+        (try? grid(for: size, in: workArea(on: sheet.paper()))) != nil
+    }
+
     /// - Parameter cards: each card's front and, for two-sided cards, its back.
     func sheets(for cards: [(front: PlacedPage, back: PlacedPage?)]) throws -> [PlacedPage] {
         let paper = options.paper()
         let common = Self.commonArea(on: paper)
-        let work = Rect(x: common.x + Self.printerMargin, y: common.y + Self.printerMargin,
-                        width: common.width - 2 * Self.printerMargin, height: common.height - 2 * Self.printerMargin - Self.rulerStrip)
+        let work = Self.workArea(on: paper)
         let copies = cards.flatMap { Array(repeating: $0, count: options.copies) }
         guard let first = copies.first else { return [] }
         let grid = try Self.grid(for: first.front.size, in: work)

@@ -16,7 +16,8 @@ public enum RoutineFileFormat: String, Sendable, CaseIterable {
 public enum RoutineLoader {
     /// Reads the routine file at `url`.
     /// - Throws: ``RoutineLoadError`` listing every problem found.
-    public static func load(contentsOf url: URL, displayName: String? = nil) throws(RoutineLoadError) -> Routine {
+    /// - Parameter pictureFolders: folders besides the file's own whose pictures it may use.
+    public static func load(contentsOf url: URL, displayName: String? = nil, pictureFolders: [URL] = []) throws(RoutineLoadError) -> Routine {
         let name = displayName ?? url.path
         let data: Data
         do {
@@ -32,7 +33,7 @@ public enum RoutineLoader {
         }
         return try load(
             data: data, file: name, format: RoutineFileFormat(fileName: url.path),
-            baseDirectory: url.deletingLastPathComponent(),
+            baseDirectory: url.deletingLastPathComponent(), pictureFolders: pictureFolders,
             fallbackID: url.deletingPathExtension().lastPathComponent
         )
     }
@@ -40,10 +41,12 @@ public enum RoutineLoader {
     /// Reads a routine from `data`.
     /// - Parameters:
     ///   - file: the name used in error messages.
-    ///   - baseDirectory: where relative illustration paths start; nil refuses paths.
+    ///   - baseDirectory: where relative picture paths start, and the folder whose pictures the
+    ///     routine may use; nil refuses paths.
+    ///   - pictureFolders: further folders whose pictures the routine may use (absolute paths).
     public static func load(
         data: Data, file: String, format: RoutineFileFormat = .yaml,
-        baseDirectory: URL? = nil, fallbackID: String = "routine"
+        baseDirectory: URL? = nil, pictureFolders: [URL] = [], fallbackID: String = "routine"
     ) throws(RoutineLoadError) -> Routine {
         guard data.count <= RoutineLimits.fileBytes else { throw RoutineLoadError([tooLarge(file, bytes: data.count)]) }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -66,7 +69,7 @@ public enum RoutineLoader {
         }
         var reader = RoutineReader(
             file: file, pictureNames: Illustrations.builtInNames,
-            baseDirectory: baseDirectory, fallbackID: sanitizedID(fallbackID)
+            baseDirectory: baseDirectory, pictureFolders: pictureFolders, fallbackID: sanitizedID(fallbackID)
         )
         let routine = reader.routine(root)
         let diagnostics = reader.reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -10,14 +10,20 @@ struct RoutineReader {
     let baseDirectory: URL?
     /// The file's name without extension, the id when the file gives none.
     let fallbackID: String
+    /// The folder trees pictures may come from (real paths, ending in "/").
+    let pictureRoots: [String]
 
     private var itemCount = 0
 
-    init(file: String, pictureNames: Set<String>, baseDirectory: URL?, fallbackID: String) {
+    init(file: String, pictureNames: Set<String>, baseDirectory: URL?, pictureFolders: [URL] = [], fallbackID: String) {
         self.reader = NodeReader(file: file)
         self.pictureNames = pictureNames
         self.baseDirectory = baseDirectory
         self.fallbackID = fallbackID
+        pictureRoots = ([baseDirectory].compactMap { $0 } + pictureFolders).map { folder in
+            let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            return path.hasSuffix("/") ? path : path + "/"
+        }
     }
 
     static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "$schema"]
@@ -196,20 +202,34 @@ struct RoutineReader {
             }
             return value
         }
-        guard value.hasSuffix(".svg") || value.hasSuffix(".png") else {
+        let lower = value.lowercased()
+        guard lower.hasSuffix(".svg") || lower.hasSuffix(".png") else {
             reader.report(node, "\(what) '\(value)' should be an .svg or .png file")
             return nil
         }
-        guard let baseDirectory else {
-            reader.report(node, "\(what) '\(value)' is a path, but this routine has no folder to look in; use a built-in picture")
+        let url: URL
+        if value.hasPrefix("/") {
+            url = URL(fileURLWithPath: value)
+        } else if let baseDirectory {
+            url = URL(fileURLWithPath: value, relativeTo: baseDirectory)
+        } else {
+            reader.report(node, "\(what) '\(value)' is a relative path, and relative picture paths need the routine's folder; "
+                + "load the routine from its file (or give its folder), or use a built-in picture")
             return nil
         }
-        let url = URL(fileURLWithPath: value, relativeTo: baseDirectory).standardizedFileURL
-        if let problem = PictureFiles.problem(at: url) {
+        // Symbolic links are followed first, so a link cannot lead out of the folder.
+        let real = url.standardizedFileURL.resolvingSymlinksInPath()
+        guard pictureRoots.contains(where: { real.path.hasPrefix($0) }) else {
+            let folders = pictureRoots.map { String($0.dropLast()) }.joined(separator: ", ")
+            reader.report(node, "\(what) '\(value)' is outside \(folders.isEmpty ? "the routine's folder" : folders); "
+                + "a routine may use pictures in its own folder (and below), or folders given with --pictures-from")
+            return nil
+        }
+        if let problem = PictureFiles.problem(at: real) {
             reader.report(node, "\(what) '\(value)': \(problem)")
             return nil
         }
         // The model keeps the resolved path, so the routine draws the same from any folder.
-        return url.path
+        return real.path
     }
 }

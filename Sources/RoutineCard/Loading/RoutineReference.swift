@@ -53,7 +53,11 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Loads the routine, keeping only the named section when there is one.
     /// - Parameter standardInput: supplies standard input's bytes when the reference is `-`.
-    public func load(standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }) throws -> Routine {
+    /// - Parameter pictureFolders: folders besides the routine's own whose pictures it may use (for
+    ///   standard input, the routine's own folder is the working directory).
+    public func load(
+        standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = []
+    ) throws -> Routine {
         var routine: Routine
         switch source {
         case .builtIn(let id):
@@ -63,12 +67,13 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw RoutineLoadError([Diagnostic(file: shown, line: 0, column: 0, message: "no such file")])
             }
-            routine = try RoutineLoader.load(contentsOf: url, displayName: shown)
+            routine = try RoutineLoader.load(contentsOf: url, displayName: shown, pictureFolders: pictureFolders)
         case .standardInput:
             let data = try standardInput()
             let firstByte = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
             routine = try RoutineLoader.load(data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
-                                             fallbackID: "stdin")
+                                             baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+                                             pictureFolders: pictureFolders, fallbackID: "stdin")
         }
         if let section {
             guard let chosen = routine.section(section) else {
