@@ -157,12 +157,16 @@ struct BatchCommand: ParsableCommand {
 /// worker processes, then exit.
 enum Interruption {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    /// Set first thing on a signal, so threads that see their worker die wait for the exit instead
+    /// of reporting a failure (and ending the process with another status).
+    static let happened = Atomic(false)
 
     static func install(announce: Bool = true) {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
+                happened.store(true, ordering: .sequentiallyConsistent)
                 AtomicFile.abandonAll()
                 WorkerProcesses.terminateAll()
                 if announce { printError("routinecard: interrupted; no partial files were left") }

@@ -117,6 +117,8 @@ final class WorkerProcessRenderer: BatchRowRendering {
             guard let line = lines.next() else { throw OutputError(.failed, "the worker process stopped") }
             return try JSONDecoder().decode(WorkerReply.self, from: line).batchResult
         } catch {
+            // Interrupted: the signal handler stopped the workers and is about to exit.
+            while Interruption.happened.load(ordering: .sequentiallyConsistent) { pause() }
             let status = stop()
             return BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [],
                                error: "the worker process rendering this row stopped\(status.map { " (\($0))" } ?? ""); nothing was written",
@@ -178,9 +180,9 @@ enum WorkerProcesses {
     static func terminateAll() {
         let pids = alive.withLock { $0 }
         for pid in pids { kill(pid, SIGTERM) }
+        // Each worker deletes its own temporary file; wait (briefly) so none outlives the batch.
         for pid in pids {
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(10_000) }
         }
     }
 }

@@ -165,10 +165,15 @@ struct RenderCommand: ParsableCommand {
             // One file per routine, named after the file (or the built-in id).
             let folder = URL(fileURLWithPath: outDir, isDirectory: true)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var used: Set<String> = []
             for name in names {
                 let routine = try Self.load(name, language: language, pictureFolders: layout.pictureFolders)
-                let stem = URL(fileURLWithPath: name.split(separator: "#").first.map(String.init) ?? name).deletingPathExtension().lastPathComponent
-                let target = folder.appendingPathComponent("\(stem == "-" ? routine.id : stem).\(format.rawValue)")
+                let path = URL(fileURLWithPath: name.split(separator: "#").first.map(String.init) ?? name).deletingPathExtension().lastPathComponent
+                var stem = path == "-" ? routine.id : path
+                // Two routines with one name (a/card.yaml, b/card.yaml) get card.pdf and card_2.pdf.
+                if used.contains(stem) { stem = (2...).lazy.map { "\(stem)_\($0)" }.first { !used.contains($0) } ?? stem }
+                used.insert(stem)
+                let target = folder.appendingPathComponent("\(stem).\(format.rawValue)")
                 let document = try CardRenderer().render([routine], options: options, output: output)
                 try refuseIfStrict(document)
                 try write(document, to: target)

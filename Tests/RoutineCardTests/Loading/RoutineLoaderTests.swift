@@ -71,7 +71,7 @@ struct RoutineLoaderTests {
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        dose: { hold: 2h }\n", 5, 23, "between 1s and 10 min"),
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        dose: { side: left }\n", 5, 23, "not one of each, both"),
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        illustration: flying-kick\n", 5, 23, "not a built-in picture"),
-        ("title: T\nsections:\n  - exercises:\n      - name: A\n        illustration: ./missing.svg\n", 5, 23, "no folder"),
+        ("title: T\nsections:\n  - exercises:\n      - name: A\n        illustration: ./missing.svg\n", 5, 23, "need the routine's folder"),
         ("title: T\nsections:\n  - therapy:\n      - kind: cold\n        duration: 45 min\n", 5, 19, "at most 20 minutes"),
         ("title: T\nlanguage: english!\nsections:\n  - notes: x\n", 2, 11, "not a language tag"),
         ("title: T\nsections:\n  - id: a\n    notes: x\n  - id: a\n    notes: y\n", 5, 5, "two sections have the id 'a'"),
