@@ -49,6 +49,13 @@ func report(_ error: any Error) -> Int32 {
     case let error as LayoutError:
         printError("routinecard: error: cannot lay out the card: \(error)")
         return ExitStatus.dataError
+    case let error as RenderError:
+        // The card could not be drawn from this input (a picture that fails, a page too large).
+        printError("routinecard: error: cannot draw the card: \(error)")
+        return ExitStatus.dataError
+    case let error as SettingError:
+        printError("routinecard: error: \(error.description)")
+        return ExitStatus.usage
     case let error as UsageError:
         printError("routinecard: error: \(error.message)")
         return ExitStatus.usage

@@ -134,6 +134,8 @@ struct RenderCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        // Ctrl-C while a file is being written: delete it, write nothing.
+        Interruption.install()
         do {
             try render()
         } catch let error as ExitCode {
@@ -153,6 +155,7 @@ struct RenderCommand: ParsableCommand {
             options = try settings.cardOptions()
             format = try settings.outputFormat(for: output)
             language = try settings.languageOverride()
+            try settings.checkRaster(options, format: format)
         } catch {
             throw UsageError(message: error.description)
         }

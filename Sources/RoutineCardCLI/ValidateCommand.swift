@@ -19,6 +19,28 @@ struct ValidateCommand: ParsableCommand {
         var file: String
         var valid: Bool
         var errors: [Diagnostic]
+        var warnings: [String] = []
+    }
+
+    /// Lays the routine out on every template and theme: the default card failing is an error,
+    /// any other combination a warning naming it.
+    static func layoutProblems(_ routine: Routine, file: String) -> (errors: [Diagnostic], warnings: [String]) {
+        var errors: [Diagnostic] = [], warnings: [String] = []
+        for template in Template.allCases {
+            for theme in Theme.Name.allCases {
+                do {
+                    _ = try CardRenderer().layout([routine], options: CardOptions(template: template, theme: theme))
+                } catch {
+                    let card = (template == .sheet ? "the sheet" : "the \(template.rawValue) card") + (theme == .color ? "" : " in \(theme.rawValue)")
+                    if template == .fridge, theme == .color {
+                        errors.append(Diagnostic(file: file, line: 0, column: 0, message: "\(card) cannot hold this routine: \(error)"))
+                    } else {
+                        warnings.append("\(file): warning: \(card) cannot hold this routine: \(error)")
+                    }
+                }
+            }
+        }
+        return (errors, warnings)
     }
 
     @Option(help: ArgumentHelp("A folder whose pictures routines may use, besides their own folder (repeatable).", valueName: "folder"))
@@ -39,8 +61,10 @@ struct ValidateCommand: ParsableCommand {
                         throw RoutineLoadError([Diagnostic(file: file, line: 0, column: 0, message: "no such file")])
                     }
                 }
-                _ = try reference.load(pictureFolders: picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) })
-                reports.append(Report(file: file, valid: true, errors: []))
+                let routine = try reference.load(pictureFolders: picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) })
+                // Valid means the default card can be laid out; other templates that cannot hold it are named.
+                let (errors, warnings) = Self.layoutProblems(routine, file: file)
+                reports.append(Report(file: file, valid: errors.isEmpty, errors: errors, warnings: warnings))
             } catch let error as RoutineLoadError {
                 reports.append(Report(file: file, valid: false, errors: error.diagnostics))
             } catch {
@@ -54,6 +78,7 @@ struct ValidateCommand: ParsableCommand {
         } else {
             for report in reports {
                 report.errors.forEach { printError($0.description) }
+                report.warnings.forEach { printError($0) }
             }
             let bad = reports.filter { !$0.valid }
             let errorCount = bad.reduce(0) { $0 + $1.errors.count }

@@ -119,4 +119,37 @@ struct HostileInputTests: CLITest {
         let offset = try run(["render", "--back-offset", "1mm,1mm", "-o", "x.pdf"])
         #expect(offset.status == 64 && offset.stderr.contains("--back-offset arranges") && !offset.stderr.contains("--copies"))
     }
+
+    @Test func controlCharactersAreErrorsAtTheirPlace() throws {
+        try write("nul.yaml", "title: \"A\\0B\"\nsections:\n  - exercises:\n      - name: \"x\\u0007y\"\n")
+        let result = try bounded(["validate", "nul.yaml"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("nul.yaml:1:8: error:") && result.stderr.contains("U+0000"), "\(result.stderr)")
+        #expect(result.stderr.contains("nul.yaml:4:15: error:") && result.stderr.contains("U+0007"), "\(result.stderr)")
+        #expect(try run(["render", "--for", "Sam\u{7}", "-o", "x.pdf"]).status == 64)
+    }
+
+    @Test func validateAcceptsOnlyWhatRenderCanLayOut() throws {
+        let title = Array(repeating: "Stretch", count: 40).joined(separator: " ")
+        try write("long.yaml", "title: \(title)\nsections:\n  - exercises:\n      - name: A\n")
+        let validated = try bounded(["validate", "long.yaml"])
+        let rendered = try bounded(["render", "long.yaml", "-o", "x.pdf"])
+        #expect(validated.status == 65 && rendered.status == 65, "\(validated.stderr) \(rendered.stderr)")
+        #expect(validated.stderr.contains("shorten the title"), "\(validated.stderr)")
+        // The built-ins fit every template and theme: no warning at all.
+        for id in ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"] {
+            let result = try run(["show", id, "--json"])
+            try result.stdout.write(to: folder.appendingPathComponent("\(id).json"))
+            let check = try bounded(["validate", "\(id).json"])
+            #expect(check.status == 0 && !check.stderr.contains("warning"), "\(id): \(check.stderr)")
+        }
+    }
+
+    @Test func optionTextsAndRasterPagesHaveLimits() throws {
+        let note = try run(["render", "--note", String(repeating: "word ", count: 20_000), "-o", "x.pdf"])
+        #expect(note.status == 64 && note.stderr.contains("at most 500"), "\(note.stderr)")
+        let huge = try bounded(["render", "--paper", "2000x2000mm", "--dpi", "400", "-o", "x.png"], seconds: 10)
+        #expect(huge.status == 64 && huge.stderr.contains("100 megapixels"), "\(huge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.png").path))
+    }
 }

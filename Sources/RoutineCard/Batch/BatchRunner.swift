@@ -294,6 +294,7 @@ public final class BatchRunner: Sendable {
             let options = try settings.cardOptions()
             let format = try settings.outputFormat(for: url.path)
             let language = try settings.languageOverride()
+            try settings.checkRaster(options, format: format)
             var routines = try row.routines.map { try cache.routine($0) }
             if let language { routines = routines.map { var r = $0; r.language = language; return r } }
             if self.options.dryRun {

@@ -44,7 +44,33 @@ public struct CardSettings: Sendable, Hashable, Codable {
         try cardOptions(ignoringSheet: false)
     }
 
+    /// Longest personal detail (`for`, `by`, `date`) and font name, in characters.
+    public static let maximumDetailCharacters = 100
+    /// Longest personal note, in characters.
+    public static let maximumNoteCharacters = 500
+
+    private func checkTexts() throws(SettingError) {
+        let texts: [(String, String?, Int)] = [
+            ("for", forName, Self.maximumDetailCharacters), ("by", byName, Self.maximumDetailCharacters),
+            ("date", date, Self.maximumDetailCharacters), ("font", font, Self.maximumDetailCharacters),
+            ("note", note, Self.maximumNoteCharacters),
+        ]
+        for (name, value, limit) in texts {
+            guard let value else { continue }
+            guard value.count <= limit else {
+                throw SettingError("--\(name) is \(value.count) characters long; a card holds at most \(limit)")
+            }
+            if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                throw SettingError("--\(name) contains the control character U+\(String(format: "%04X", control.value)), which cannot be printed")
+            }
+        }
+    }
+
+    /// Most pixels of one PNG page: a 100-megapixel page takes 700 MB to draw and encode.
+    public static let maximumPixelsPerPage = 100_000_000
+
     func cardOptions(ignoringSheet: Bool) throws(SettingError) -> CardOptions {
+        try checkTexts()
         let template: Template
         if let name = self.template {
             guard let known = Template(rawValue: name.lowercased()) else {
@@ -83,12 +109,27 @@ public struct CardSettings: Sendable, Hashable, Codable {
         )
         if ignoringSheet { return options }
         options.sheet = try sheetOptions()
-        if let sheet = options.sheet, !SheetImposer.fits(options.pageSize, on: sheet) {
-            let card = "\(Int((options.pageSize.width / Units.pointsPerMillimetre).rounded())) × \(Int((options.pageSize.height / Units.pointsPerMillimetre).rounded())) mm"
-            throw SettingError("a \(card) card does not fit on a \(sheet.kind.rawValue) sheet with room for crop marks; "
-                + "choose a smaller --paper, or leave out --sheet")
-        }
         return options
+    }
+
+    /// Checks that a PNG page of these options stays within ``maximumPixelsPerPage`` (before any
+    /// memory is spent on it); nothing to check for PDF and SVG.
+    public func checkRaster(_ options: CardOptions, format: OutputFormat) throws(SettingError) {
+        guard format == .png else { return }
+        // The largest page drawn: the card with its bleed, or the sheet it goes on.
+        var page = options.pageSize
+        page.width += 2 * options.bleed
+        page.height += 2 * options.bleed
+        if let sheet = options.sheet {
+            let paper = sheet.paper()
+            page = Size(width: max(page.width, paper.width), height: max(page.height, paper.height))
+        }
+        let scale = resolution / 72
+        let width = (page.width * scale).rounded(), height = (page.height * scale).rounded()
+        if width * height > Double(Self.maximumPixelsPerPage) {
+            throw SettingError("a PNG page of \(Int(width)) × \(Int(height)) pixels is over the limit of "
+                + "\(Self.maximumPixelsPerPage / 1_000_000) megapixels; lower --dpi or choose a smaller paper")
+        }
     }
 
     /// The PNG resolution in effect.

@@ -112,6 +112,10 @@ struct Paginator {
                 return
             }
             if placedHere == 0 {
+                if bottom - top < height, bottom - top < safeArea.height / 4 {
+                    throw LayoutError(description: "the title, subtitle and footer leave only \(Int(max(0, bottom - top))) pt of the card for the routine; "
+                        + "shorten the title or subtitle, or use a larger paper")
+                }
                 throw LayoutError(description: "an item is \(Int(height)) pt tall and cannot be broken to fit a column of \(Int(bottom - top)) pt; use a larger paper")
             }
             return

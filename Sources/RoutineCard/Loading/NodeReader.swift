@@ -68,6 +68,11 @@ struct NodeReader {
             if required { report(node, "\(what) is empty; write some text") }
             return nil
         }
+        // NUL and other control characters print as nothing (a NUL even cuts the text short).
+        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+            report(node, "\(what) contains the control character U+\(String(format: "%04X", control.value)), which cannot be printed; remove it")
+            return nil
+        }
         guard value.count <= RoutineLimits.textCharacters else {
             report(node, "\(what) is \(value.count) characters long; the most a card can hold is \(RoutineLimits.textCharacters)")
             return nil

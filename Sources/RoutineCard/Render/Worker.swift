@@ -44,7 +44,12 @@ final class WorkerPool: Sendable {
     /// threads at once, even with separate objects.
     func withWorker<T>(fonts: Worker.Fonts = .system, _ body: (Worker) throws -> T) throws -> T {
         warmUps.wait()
-        return try CairoLock.run { try withLockedWorker(fonts: fonts, body) }
+        do {
+            return try CairoLock.run { try withLockedWorker(fonts: fonts, body) }
+        } catch let error as GraphicsError {
+            // The library's callers cannot name Graphics' error type: say what failed in theirs.
+            throw RenderError(description: error.description)
+        }
     }
 
     private func withLockedWorker<T>(fonts: Worker.Fonts, _ body: (Worker) throws -> T) throws -> T {
