@@ -61,6 +61,9 @@ struct BatchCommand: ParsableCommand {
     private var pictureFolders: [URL] { picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } }
 
     func run() throws {
+        // One job draws in this process: set up its fonts on the second core while the manifest is
+        // checked. More jobs draw in worker processes, which warm up on their own.
+        if jobs == 1, !dryRun { CardRenderer.warmUp(cardFontsProcessWide: true) }
         do {
             try runBatch()
         } catch let error as ExitCode {

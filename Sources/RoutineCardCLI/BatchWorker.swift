@@ -73,6 +73,8 @@ final class DescriptorLines {
     private let descriptor: Int32
     private var buffer = Data()
     private var atEnd = false
+    /// Reused for every read: a fresh 64 kB array per row cost page faults on both sides of the pipe.
+    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
@@ -89,7 +91,6 @@ final class DescriptorLines {
                 defer { buffer.removeAll() }
                 return buffer
             }
-            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<count]) }
@@ -97,33 +98,64 @@ final class DescriptorLines {
     }
 }
 
-/// Renders rows in a worker process of its own, started on first use and again after a crash.
-final class WorkerProcessRenderer: BatchRowRendering {
+/// Renders rows in a worker process of its own, started on first use and again after a crash. Rows
+/// are sent ahead (``PipelinedBatchRowRendering``): the worker reads the next from its pipe as soon as
+/// it finishes one.
+final class WorkerProcessRenderer: PipelinedBatchRowRendering {
     private let arguments: [String]
     private var process: Process?
     private var input: FileHandle?
     private var lines: DescriptorLines?
     private var outputHandle: FileHandle?
+    /// Rows sent and not yet answered, oldest first.
+    private var sent: [ManifestRow] = []
+    private let encoder = JSONEncoder()
+    /// Why the last start or write failed, for the row that could not be rendered.
+    private var failure: String?
 
     init(arguments: [String]) { self.arguments = arguments }
 
     deinit { stop() }
 
     func render(_ row: ManifestRow) -> BatchResult {
-        do {
-            if process == nil { try start() }
-            guard let input, let lines else { throw OutputError(.failed, "no worker process") }
-            try AtomicFile.writeAll(try JSONEncoder().encode(row) + Data("\n".utf8), to: input.fileDescriptor, name: "the worker process")
-            guard let line = lines.next() else { throw OutputError(.failed, "the worker process stopped") }
-            return try JSONDecoder().decode(WorkerReply.self, from: line).batchResult
-        } catch {
-            // Interrupted: the signal handler stopped the workers and is about to exit.
-            while Interruption.happened.load(ordering: .sequentiallyConsistent) { pause() }
-            let status = stop()
-            return BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [],
-                               error: "the worker process rendering this row stopped\(status.map { " (\($0))" } ?? ""); nothing was written",
-                               ms: 0, isIOError: false)
+        send(row)
+        return receive()
+    }
+
+    func send(_ row: ManifestRow) {
+        sent.append(row)
+        // A failure to start or write shows when the answer is read.
+        deliverReportingFailure(row)
+    }
+
+    func receive() -> BatchResult {
+        guard !sent.isEmpty else {
+            return BatchResult(row: 0, output: nil, pages: 0, bytes: 0, warnings: [], error: "no row was sent", ms: 0, isIOError: false)
         }
+        let row = sent.removeFirst()
+        if let line = lines?.next(), let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) {
+            return reply.batchResult
+        }
+        // Interrupted: the signal handler stopped the workers and is about to exit.
+        while Interruption.happened.load(ordering: .sequentiallyConsistent) { pause() }
+        let status = stop()
+        let reason = failure.map { "the worker process could not be used (\($0))" }
+            ?? "the worker process rendering this row stopped\(status.map { " (\($0))" } ?? "")"
+        failure = nil
+        // The rows queued behind this one go to a new worker.
+        for waiting in sent { deliverReportingFailure(waiting) }
+        return BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: "\(reason); nothing was written",
+                           ms: 0, isIOError: false)
+    }
+
+    private func deliverReportingFailure(_ row: ManifestRow) {
+        do { try deliver(row) } catch { failure = failure ?? "\(error)" }
+    }
+
+    private func deliver(_ row: ManifestRow) throws {
+        if process == nil { try start() }
+        guard let input else { throw OutputError(.failed, "no worker process") }
+        try AtomicFile.writeAll(try encoder.encode(row) + Data("\n".utf8), to: input.fileDescriptor, name: "the worker process")
     }
 
     private func start() throws {

@@ -18,7 +18,7 @@ struct RoutineCardCommand: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    private static let drawingCommands: Set<String> = ["render", "check", "batch", "batch-worker", "gallery", "calibrate"]
+    private static let drawingCommands: Set<String> = ["render", "check", "batch-worker", "gallery", "calibrate"]
 
     static func main() {
         // A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing the process.

@@ -11,6 +11,8 @@ struct BatchSoakTests: CLITest {
     private func manifest() throws {
         let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"><rect x="2" y="2" width="36" height="26" rx="4" fill="#cde"/></svg>"##
         try Data(svg.utf8).write(to: folder.appendingPathComponent("pic.svg"))
+        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC") ?? Data()
+        try png.write(to: folder.appendingPathComponent("dot.png"))
         let routine = """
             title: Übungen — ΑΒΓ ∑ ≈ ☂
             language: de
@@ -20,6 +22,9 @@ struct BatchSoakTests: CLITest {
                     illustration: ./pic.svg
                     dose: {sets: 2, reps: 10}
                     steps: [Aufrecht stehen → ∑ ≈ ☂]
+                  - name: Punkt
+                    illustration: ./dot.png
+                    dose: {hold: 30, side: each}
             """
         try Data(routine.utf8).write(to: folder.appendingPathComponent("custom.yaml"))
         let routines = ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown", "custom.yaml"]
@@ -64,5 +69,37 @@ struct BatchSoakTests: CLITest {
         try Data("routines,output\nleg-cramps,a.pdf\n".utf8).write(to: folder.appendingPathComponent("one.csv"))
         #expect(try run(["batch", "one.csv", "--out-dir", "o", "-q"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: stale.path))
+    }
+
+    @Test func aSymlinkedPathIsTheSameOutput() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("o"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("o/self").path, withDestinationPath: ".")
+        try Data("routines,output\nleg-cramps,a.pdf\nnight-cramps,self/a.pdf\n".utf8).write(to: folder.appendingPathComponent("sl.csv"))
+        let result = try run(["batch", "sl.csv", "--out-dir", "o"])
+        #expect(result.status == 65 && result.stderr.contains("rows 1 and 2 both write"), "\(result.stderr)")
+    }
+
+    @Test func rowNumbersStayTheManifestsAfterABadRow() throws {
+        try Data("routines,output\nleg-cramps,a.pdf\nleg-cramps,b.pdf,extra\nno-such,c.pdf\nleg-cramps,d.pdf\n".utf8)
+            .write(to: folder.appendingPathComponent("rows.csv"))
+        for jobs in ["1", "2"] {
+            let result = try run(["batch", "rows.csv", "--out-dir", "rows\(jobs)", "--jobs", jobs, "--keep-going", "--json", "-q"])
+            #expect(result.status == 1)
+            let rows = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, Bool)? in
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let row = object["row"] as? Int else { return nil }
+                return (row, object["error"] is NSNull)
+            }.sorted { $0.0 < $1.0 }
+            #expect(rows.map(\.0) == [1, 2, 3, 4] && rows.map(\.1) == [true, false, false, true], "--jobs \(jobs): \(rows)")
+        }
+    }
+
+    @Test func twoRoutinesWithOneNameGetTwoFiles() throws {
+        for (folderName, id) in [("a", "desk-break"), ("b", "night-cramps")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(folderName), withIntermediateDirectories: true)
+            try run(["show", id, "--json"]).stdout.write(to: folder.appendingPathComponent("\(folderName)/card.json"))
+        }
+        let result = try run(["render", "a/card.json", "b/card.json", "--out-dir", "stems"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("stems").path)) == ["card.pdf", "card_2.pdf"])
     }
 }

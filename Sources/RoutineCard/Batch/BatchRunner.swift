@@ -101,6 +101,15 @@ public protocol BatchRowRendering: AnyObject {
     func render(_ row: ManifestRow) -> BatchResult
 }
 
+/// A renderer that takes a row while it is still drawing the one before (a worker process reading
+/// rows from a pipe), so that it never waits for the next.
+public protocol PipelinedBatchRowRendering: BatchRowRendering {
+    /// Hands over a row to render after those handed over before.
+    func send(_ row: ManifestRow)
+    /// The result of the oldest row handed over and not yet received.
+    func receive() -> BatchResult
+}
+
 /// Renders every row of a manifest, in parallel, each output written atomically.
 ///
 /// Before rendering anything, every row's output name is checked: two rows writing the same file
@@ -256,21 +265,34 @@ public final class BatchRunner: Sendable {
                     shared.stopAll()
                     return
                 }
-                while let (number, item) = shared.nextRow(shard: options.shard) {
-                    let result: BatchResult
-                    switch item {
-                    case .failure(let error):
-                        result = BatchResult(row: number, output: nil, pages: 0, bytes: 0, warnings: [], error: error.description, ms: 0, isIOError: false)
-                    case .success(let row):
-                        if let reason = refused[row.number] {
-                            result = BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: reason, ms: 0, isIOError: false)
-                        } else {
+                // With a pipelined renderer one more row waits in line, so the renderer never idles.
+                let pipelined = renderer as? any PipelinedBatchRowRendering
+                var inFlight = 0
+                while true {
+                    while inFlight < (pipelined == nil ? 1 : 2), let (number, item) = shared.nextRow(shard: options.shard) {
+                        switch item {
+                        case .failure(let error):
+                            let result = BatchResult(row: number, output: nil, pages: 0, bytes: 0, warnings: [], error: error.description, ms: 0, isIOError: false)
+                            shared.finish(result, keepGoing: options.keepGoing, report: report)
+                        case .success(let row):
+                            if let reason = refused[row.number] {
+                                let result = BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: reason, ms: 0, isIOError: false)
+                                shared.finish(result, keepGoing: options.keepGoing, report: report)
+                                continue
+                            }
                             var filled = row
                             filled.settings = row.settings.filled(from: options.defaults)
-                            result = renderer.render(filled)
+                            if let pipelined {
+                                pipelined.send(filled)
+                                inFlight += 1
+                            } else {
+                                shared.finish(renderer.render(filled), keepGoing: options.keepGoing, report: report)
+                            }
                         }
                     }
-                    shared.finish(result, keepGoing: options.keepGoing, report: report)
+                    guard let pipelined, inFlight > 0 else { break }
+                    shared.finish(pipelined.receive(), keepGoing: options.keepGoing, report: report)
+                    inFlight -= 1
                 }
             }
             thread.stackSize = 8 << 20

@@ -109,6 +109,11 @@ public struct CardSettings: Sendable, Hashable, Codable {
         )
         if ignoringSheet { return options }
         options.sheet = try sheetOptions()
+        if let sheet = options.sheet, !SheetImposer.fits(options.pageSize, on: sheet) {
+            let card = "\(Int((options.pageSize.width / Units.pointsPerMillimetre).rounded())) × \(Int((options.pageSize.height / Units.pointsPerMillimetre).rounded())) mm"
+            throw SettingError("a \(card) card does not fit on a \(sheet.kind.rawValue) sheet with room for crop marks; "
+                + "choose a smaller --paper, or leave out --sheet")
+        }
         return options
     }
 

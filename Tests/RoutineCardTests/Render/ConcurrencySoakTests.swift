@@ -6,7 +6,21 @@ import Testing
 /// here (see `CairoLock`). A hang fails the test after a time limit instead of stopping the suite.
 struct ConcurrencySoakTests {
     @Test func sixteenLibraryThreadsRenderMixedCardsWithoutAHang() throws {
-        let routines = try ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"].map { try Routine.builtIn($0) }
+        // A routine with pictures of its own, PNG and SVG, beside the built-ins.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soak-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"))
+        try png.write(to: folder.appendingPathComponent("dot.png"))
+        try Data(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"><rect width="4" height="3" rx="1"/></svg>"#.utf8)
+            .write(to: folder.appendingPathComponent("box.svg"))
+        let pictures = Routine(id: "pictures", title: "Bilder ü ΑΒΓ ∑ ≈", language: "de", sections: [
+            Section(id: "moves", content: .exercises([
+                Exercise(name: "Punkt", illustration: folder.appendingPathComponent("dot.png").path, dose: Dose(sets: 2, reps: 10), steps: ["Ruhig ≈ ☂"]),
+                Exercise(name: "Kasten", illustration: folder.appendingPathComponent("box.svg").path, dose: Dose(hold: 30), steps: ["Halten"]),
+            ])),
+        ])
+        let routines = try ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"].map { try Routine.builtIn($0) } + [pictures]
         let formats: [OutputFormat] = [.pdf, .png, .svg]
         let templates: [Template] = [.fridge, .sheet, .wallet]
         let fonts: [String?] = [nil, "DejaVu Serif", "DejaVu Sans Mono"]
@@ -16,13 +30,13 @@ struct ConcurrencySoakTests {
             group.enter()
             Thread {
                 defer { group.leave() }
-                for index in 0..<6 {
-                    let n = thread * 6 + index
+                for index in 0..<10 {
+                    let n = thread * 10 + index
                     var options = CardOptions(template: templates[n % 3])
                     options.fontFamily = fonts[(n / 3) % 3]
                     options.personal.forName = ["Zoë", "Ярослав", "Σωκράτης ≈ ☂", nil][n % 4]
                     do {
-                        let document = try CardRenderer().render([routines[n % 4]], options: options,
+                        let document = try CardRenderer().render([routines[n % 5]], options: options,
                                                                  output: OutputOptions(format: formats[n % 3], dpi: 30))
                         if document.files.isEmpty { failures.add("no file for card \(n)") }
                     } catch {
