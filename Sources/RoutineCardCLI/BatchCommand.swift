@@ -63,7 +63,9 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         // One job draws in this process: set up its fonts on the second core while the manifest is
         // checked. More jobs draw in worker processes, which warm up on their own.
-        if jobs == 1, !dryRun { CardRenderer.warmUp(cardFontsProcessWide: true) }
+        // This process draws one job's cards itself: set up its fonts on the second core while the
+        // manifest is checked.
+        if !dryRun { CardRenderer.warmUp(cardFontsProcessWide: true) }
         do {
             try runBatch()
         } catch let error as ExitCode {
@@ -111,16 +113,20 @@ struct BatchCommand: ParsableCommand {
         let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let json = self.json, dryRun = self.dryRun
         let warned = Mutex(0)
-        // More than one job: each renders in a worker process of its own (cairo draws text on one
-        // thread at a time; processes share nothing).
+        // More than one job: all but one draw in worker processes (cairo draws text on one thread
+        // at a time in a process; processes share nothing).
         var workerArguments = ["--manifest-folder", manifestURL.deletingLastPathComponent().path, "--out-dir", folder.path]
         if allowOutside { workerArguments.append("--allow-outside") }
         if dryRun { workerArguments.append("--dry-run") }
         for folder in pictureFolders { workerArguments += ["--pictures-from", folder.path] }
         if let date = try RenderCommand.sourceDate() { workerArguments += ["--creation-date", "\(Int(date.timeIntervalSince1970))"] }
         let arguments = workerArguments
+        // One job draws in this process; each other job in a worker process of its own.
+        let firstJob = Atomic(true)
         let makeRenderer: (@Sendable () throws -> any BatchRowRendering)? = jobs > 1 && !dryRun
-            ? { @Sendable () throws -> any BatchRowRendering in WorkerProcessRenderer(arguments: arguments) } : nil
+            ? { @Sendable () throws -> any BatchRowRendering in
+                firstJob.exchange(false, ordering: .relaxed) ? runner.inProcessRenderer() : WorkerProcessRenderer(arguments: arguments)
+            } : nil
         let stdoutBroken = Atomic(false)
         let summary = try runner.run(refused: plan.refused, makeRenderer: makeRenderer) { result in
             if json, !stdoutBroken.load(ordering: .relaxed) {

@@ -27,47 +27,32 @@ func writeStandardOutput(_ data: Data) throws {
     }
 }
 
-/// Reports `error` on stderr in the user's terms and returns the exit status it deserves.
+/// Reports `error` on stderr in the user's terms and returns the exit status it deserves: the one
+/// place where causes become exit statuses.
 func report(_ error: any Error) -> Int32 {
+    // Already reported where it happened.
+    if let exit = error as? ExitCode { return exit.rawValue }
+    let (lines, status) = explanation(of: error)
+    lines.forEach(printError)
+    return status
+}
+
+private func explanation(of error: any Error) -> (lines: [String], status: Int32) {
+    func line(_ text: String) -> [String] { ["routinecard: error: \(text)"] }
     switch error {
-    case let exit as ExitCode:
-        // Already reported where it happened.
-        return exit.rawValue
-    case let error as ConfigFileError:
-        // A broken config file is a setting of the caller's, not the card's data.
-        for diagnostic in error.diagnostics { printError(diagnostic.description) }
-        return ExitStatus.usage
-    case let error as RoutineLoadError:
-        for diagnostic in error.diagnostics { printError(diagnostic.description) }
-        return ExitStatus.dataError
-    case let error as UnknownRoutineError:
-        printError("routinecard: error: \(error)")
-        return ExitStatus.dataError
-    case let error as UnknownSectionError:
-        printError("routinecard: error: \(error)")
-        return ExitStatus.dataError
-    case let error as LayoutError:
-        printError("routinecard: error: cannot lay out the card: \(error)")
-        return ExitStatus.dataError
-    case let error as RenderError:
-        // The card could not be drawn from this input (a picture that fails, a page too large).
-        printError("routinecard: error: cannot draw the card: \(error)")
-        return ExitStatus.dataError
-    case let error as SettingError:
-        printError("routinecard: error: \(error.description)")
-        return ExitStatus.usage
-    case let error as UsageError:
-        printError("routinecard: error: \(error.message)")
-        return ExitStatus.usage
+    // A broken config file is a setting of the caller's, not the card's data.
+    case let error as ConfigFileError: return (error.diagnostics.map(\.description), ExitStatus.usage)
+    case let error as RoutineLoadError: return (error.diagnostics.map(\.description), ExitStatus.dataError)
+    case is UnknownRoutineError, is UnknownSectionError: return (line("\(error)"), ExitStatus.dataError)
+    case let error as LayoutError: return (line("cannot lay out the card: \(error)"), ExitStatus.dataError)
+    // The card could not be drawn from this input (a picture that fails, a page too large).
+    case let error as RenderError: return (line("cannot draw the card: \(error)"), ExitStatus.dataError)
+    case let error as SettingError: return (line(error.description), ExitStatus.usage)
+    case let error as UsageError: return (line(error.message), ExitStatus.usage)
     case let error as OutputError:
-        printError("routinecard: error: \(error.description)")
-        return error.kind == .interrupted ? ExitStatus.interrupted : ExitStatus.ioError
-    case let error as CocoaError:
-        printError("routinecard: error: \(error.localizedDescription)")
-        return ExitStatus.ioError
-    default:
-        printError("routinecard: error: \(error)")
-        return ExitStatus.ioError
+        return (line(error.description), error.kind == .interrupted ? ExitStatus.interrupted : ExitStatus.ioError)
+    case let error as CocoaError: return (line(error.localizedDescription), ExitStatus.ioError)
+    default: return (line("\(error)"), ExitStatus.ioError)
     }
 }
 

@@ -224,8 +224,10 @@ struct RenderCommand: ParsableCommand {
     /// `SOURCE_DATE_EPOCH` (reproducible builds' convention) pins the PDF date; otherwise none is written.
     static func sourceDate() throws -> Date? {
         guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !value.isEmpty else { return nil }
-        guard let seconds = Int(value), seconds >= 0 else {
-            throw UsageError(message: "SOURCE_DATE_EPOCH must be a whole number of seconds, not '\(value)'")
+        // Up to the end of year 9999: the PDF date has four digits, and larger numbers would not
+        // survive the round trip through a floating-point Date.
+        guard let seconds = Int(value), (0...253_402_300_799).contains(seconds) else {
+            throw UsageError(message: "SOURCE_DATE_EPOCH must be a whole number of seconds up to 253402300799 (year 9999), not '\(value)'")
         }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }

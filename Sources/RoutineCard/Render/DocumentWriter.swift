@@ -95,7 +95,9 @@ struct DocumentWriter {
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, the only form cairo accepts.
     static func pdfDate(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970)
+        // Clamped to years 1970–9999 (the format has four digits; a huge Date would trap in Int()).
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.isFinite ? Int(min(max(interval, 0), 253_402_300_799)) : 0
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
