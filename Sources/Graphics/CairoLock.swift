@@ -11,9 +11,10 @@ import Darwin
 /// (a crash in `cairo_scaled_font_glyph_extents`), or locks that font in the opposite order to
 /// its owner (a deadlock: the hang of `batch --jobs 8`); its FreeType backend keeps at most ten
 /// font files open and closes one that another thread is reading (a crash in FreeType, "error
-/// occurred in libfreetype"). Both were fixed upstream only after 1.16. So cairo, Pango and librsvg
-/// run on one thread at a time; work that needs none of them (PNG compression, file I/O) runs
-/// outside, and batches get their parallelism from worker processes, which share nothing.
+/// occurred in libfreetype"). Both were fixed upstream only after 1.16. So whatever measures or
+/// draws with cairo, Pango or librsvg runs on one thread at a time; work that does not (PNG
+/// compression, file I/O, loading librsvg and parsing a drawing) runs outside, and batches get their
+/// parallelism from worker processes, which share nothing.
 public enum CairoLock {
     // A plain pthread mutex: `Synchronization.Mutex` cannot hand back a non-Sendable result, and the
     // bodies return cairo-owning objects to the caller on the same thread.

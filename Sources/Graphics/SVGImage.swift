@@ -65,9 +65,13 @@ public final class SVGImage {
         let sample = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g fill="none" stroke="#1D2A30" stroke-width="2" "##
             + ##"stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.5"><path d="M1 1L9 9H1ZM2 2C3 3 4 4 5 5"/>"##
             + ##"<circle cx="5" cy="5" r="2" fill="#E3E9EB" fill-opacity="0.6"/><rect x="1" y="1" width="3" height="2" rx="1"/></g></svg>"##
-        guard let image = try? SVGImage(bytes: Array(sample.utf8)), let surface = try? Surface.image(pixelWidth: 4, pixelHeight: 4),
-              let canvas = try? Canvas(surface: surface) else { return }
-        try? image.draw(on: canvas, x: 0, y: 0, width: 4, height: 4)
+        // Loading the library and parsing touch no cairo state, so they run beside a card being laid
+        // out; only drawing takes the lock.
+        guard let image = try? SVGImage(bytes: Array(sample.utf8)) else { return }
+        CairoLock.run {
+            guard let surface = try? Surface.image(pixelWidth: 4, pixelHeight: 4), let canvas = try? Canvas(surface: surface) else { return }
+            try? image.draw(on: canvas, x: 0, y: 0, width: 4, height: 4)
+        }
     }
 
     /// Draws the image scaled to fit inside the rectangle, keeping its proportions, centred.

@@ -46,7 +46,7 @@ public struct CardRenderer: Sendable {
             }
         }, after: {
             // Pictures are drawn after layout: librsvg can finish loading while the card is laid out.
-            CairoLock.run { SVGImage.preload() }
+            SVGImage.preload()
         })
     }
 
