@@ -16,14 +16,17 @@ struct SVGImageLeakTests {
         let bytes = Array(#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>"#.utf8)
         func load(_ count: Int) {
             for _ in 0..<count {
-                #expect(throws: GraphicsError.self) { _ = try CairoLock.run { try SVGImage(bytes: bytes) } }
+                // Parsing draws nothing, so it needs no CairoLock (waiting for it behind other suites
+                // would stretch the loop over their allocations).
+                #expect(throws: GraphicsError.self) { _ = try SVGImage(bytes: bytes) }
             }
         }
         load(2_000)  // librsvg's own caches settle
         let before = residentBytes()
-        load(20_000)
+        load(30_000)
         let grown = residentBytes() - before
-        // Leaking the handle cost about 3.5 kB a load: 70 MB here.
-        #expect(grown < 8 << 20, "resident memory grew by \(grown >> 20) MB over 20,000 failing loads")
+        // Leaking the handle cost about 3.5 kB a load: over 100 MB here. The bound leaves room for
+        // the other suites, which run in this process at the same time.
+        #expect(grown < 40 << 20, "resident memory grew by \(grown >> 20) MB over 30,000 failing loads")
     }
 }
