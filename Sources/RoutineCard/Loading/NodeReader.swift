@@ -69,7 +69,7 @@ struct NodeReader {
             return nil
         }
         // NUL and other control characters print as nothing (a NUL even cuts the text short).
-        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+        if let control = RoutineRanges.controlCharacter(in: value) {
             report(node, "\(what) contains the control character U+\(String(format: "%04X", control.value)), which cannot be printed; remove it")
             return nil
         }

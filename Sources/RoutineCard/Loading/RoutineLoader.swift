@@ -78,6 +78,11 @@ public enum RoutineLoader {
                 ? [Diagnostic(file: file, line: 0, column: 0, message: "the file holds no routine")]
                 : diagnostics)
         }
+        // The reader reports each problem at its line; the model's own rules are the last word.
+        let problems = routine.validate()
+        guard problems.isEmpty else {
+            throw RoutineLoadError(problems.map { Diagnostic(file: file, line: 0, column: 0, message: $0.message) })
+        }
         return routine
     }
 

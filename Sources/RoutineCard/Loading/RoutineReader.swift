@@ -64,8 +64,7 @@ struct RoutineReader {
 
     private mutating func identifier(_ node: Node?, _ what: String) -> String? {
         guard let value = reader.text(node, what) else { return nil }
-        let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-        guard allowed, value.count <= 64 else {
+        guard RoutineRanges.isIdentifier(value) else {
             reader.report(node, "\(what) '\(value.prefix(40))' should use only lower-case letters, digits and hyphens, like 'leg-cramps'")
             return nil
         }
@@ -89,7 +88,7 @@ struct RoutineReader {
             return nil
         }
         let text = reader.text(fields["text"], "the frequency's text", required: true)
-        let perDay = reader.integer(fields["per_day"], "per_day", range: 1...12)
+        let perDay = reader.integer(fields["per_day"], "per_day", range: RoutineRanges.perDay)
         return text.map { Frequency(text: $0, perDay: perDay) }
     }
 
@@ -147,10 +146,10 @@ struct RoutineReader {
     private mutating func dose(_ node: Node, _ what: String) -> Dose? {
         guard let fields = reader.fields(node, of: what, allowed: Self.doseFields) else { return nil }
         let dose = Dose(
-            sets: reader.integer(fields["sets"], "sets", range: 1...20),
-            reps: reader.integer(fields["reps"], "reps", range: 1...200, allowTimes: true),
-            hold: reader.seconds(fields["hold"], "hold", range: 1...600),
-            duration: reader.seconds(fields["duration"], "duration", range: 1...7200),
+            sets: reader.integer(fields["sets"], "sets", range: RoutineRanges.sets),
+            reps: reader.integer(fields["reps"], "reps", range: RoutineRanges.reps, allowTimes: true),
+            hold: reader.seconds(fields["hold"], "hold", range: RoutineRanges.hold),
+            duration: reader.seconds(fields["duration"], "duration", range: RoutineRanges.duration),
             side: reader.choice(fields["side"], "side", ["each", "both"]).flatMap(Dose.Side.init(rawValue:))
         )
         return dose
@@ -160,9 +159,9 @@ struct RoutineReader {
         guard let fields = reader.fields(node, of: what, allowed: Self.therapyFields, required: ["kind"]) else { return nil }
         let kind = reader.choice(fields["kind"], "the kind of \(what)", Therapy.Kind.allCases.map(\.rawValue)).flatMap(Therapy.Kind.init(rawValue:))
         let name = reader.text(fields["name"], "the name of \(what)")
-        var duration = reader.durationRange(fields["duration"], "the duration of \(what)", range: 1...3600)
+        var duration = reader.durationRange(fields["duration"], "the duration of \(what)", range: RoutineRanges.therapy)
         // Safety: cold longer than 20 minutes risks cold burns; heat longer than 30, skin burns.
-        if let kind, let range = duration, let limit = [Therapy.Kind.cold: 20, .heat: 30][kind], range.maxSeconds > limit * 60 {
+        if let kind, let range = duration, let limit = RoutineRanges.therapyMinutes[kind], range.maxSeconds > limit * 60 {
             reader.report(fields["duration"], "\(what): \(kind.rawValue) therapy should last at most \(limit) minutes at a time to protect the skin; shorten the duration")
             duration = nil
         }

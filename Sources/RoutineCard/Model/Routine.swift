@@ -30,6 +30,30 @@ public struct Routine: Codable, Sendable, Hashable {
 
     /// The section with `id`, if any.
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, subtitle, language, frequency, sections, disclaimer
+    }
+
+    /// Decodes a routine and holds it to the limits of ``validate()``: decoding never makes a
+    /// routine that could not be rendered.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
+            subtitle: try container.decodeIfPresent(String.self, forKey: .subtitle),
+            language: try container.decodeIfPresent(String.self, forKey: .language) ?? "en",
+            frequency: try container.decodeIfPresent(Frequency.self, forKey: .frequency),
+            sections: try container.decode([Section].self, forKey: .sections),
+            disclaimer: try container.decodeIfPresent(String.self, forKey: .disclaimer)
+        )
+        let problems = validate()
+        guard problems.isEmpty else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: problems.map(\.message).joined(separator: "; ")))
+        }
+    }
 }
 
 /// How often to do a routine: words for the card and a count for the tracker.

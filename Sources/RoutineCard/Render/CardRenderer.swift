@@ -52,7 +52,8 @@ public struct CardRenderer: Sendable {
 
     /// Lays out each routine as one or more pages, without drawing anything.
     public func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
-        try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
+        try requireValid(routines)
+        return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
             return try routines.map { try engine.layout($0, options: options) }
         }
@@ -63,6 +64,7 @@ public struct CardRenderer: Sendable {
         _ routines: [Routine], options: CardOptions = CardOptions(), output: OutputOptions = OutputOptions()
     ) throws -> RenderedDocument {
         guard !routines.isEmpty else { throw RenderError(description: "no routine was given to render") }
+        try requireValid(routines)
         return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
             let layouts = try routines.map { try engine.layout($0, options: options) }
@@ -110,7 +112,8 @@ extension CardRenderer {
     /// Lays out the routines and checks them for print problems, without drawing anything.
     /// An empty list means the cards are clean.
     public func check(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [Finding] {
-        try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
+        try requireValid(routines)
+        return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
             return try routines.flatMap { routine in
                 let layout = try engine.layout(routine, options: options)
@@ -140,6 +143,13 @@ extension CardRenderer {
 }
 
 extension CardRenderer {
+    /// Refuses routines with problems (``Routine/validate()``), so a routine built in code is held to
+    /// the limits a file is.
+    func requireValid(_ routines: [Routine]) throws(RoutineLoadError) {
+        let problems = routines.flatMap { $0.validate() }
+        if !problems.isEmpty { throw RoutineLoadError(problems) }
+    }
+
     /// The font families a card with these options asks for.
     func families(_ options: CardOptions) -> [String] {
         [options.resolvedTheme.fontFamily]

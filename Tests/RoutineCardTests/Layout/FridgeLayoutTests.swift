@@ -62,14 +62,23 @@ struct FridgeLayoutTests {
         #expect(printed.filter { $0 == "." }.count >= longStep.filter { $0 == "." }.count)
     }
 
-    @Test func emptySectionsAndASingleExerciseLayOut() throws {
+    @Test func aSingleExerciseLaysOut() throws {
         let routine = Routine(id: "small", title: "Small", sections: [
-            Section(id: "none", content: .exercises([])),
             Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
         ])
         let layout = try #require(try renderer.layout([routine]).first)
         #expect(layout.pages.count == 1)
         LayoutChecks.verify(layout, minimumBody: 9)
+    }
+
+    @Test func anEmptySectionIsRefusedAsInAFile() throws {
+        // Routines built in code are held to the file format's rules (Routine.validate()).
+        let routine = Routine(id: "small", title: "Small", sections: [
+            Section(id: "none", content: .exercises([])),
+            Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
+        ])
+        let error = try #require(throws: RoutineLoadError.self) { try renderer.layout([routine]) }
+        #expect(error.description.contains("section 'none': the section is empty"))
     }
 
     @Test func userMarkupIsLiteralTextWithOnlyLightEmphasis() throws {
