@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "RoutineCard",
+    // Synchronization's Mutex and typed throws need these on Apple platforms; Linux has no minimum.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "RoutineCard", targets: ["RoutineCard"]),
         .executable(name: "routinecard", targets: ["RoutineCardCLI"]),

@@ -125,7 +125,4 @@ public final class TextLayout {
 
     /// How many characters no available font could draw.
     public var unknownGlyphCount: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
-
-    /// True when some word was broken inside because it was wider than the line.
-    public var isWrapped: Bool { pango_layout_is_wrapped(pointer) != 0 }
 }

@@ -1,14 +1,18 @@
 import Foundation
 import RoutineCard
+import Synchronization
 
 /// A one-line progress bar on stderr (done / total, rate, time left), only for a terminal.
-final class Progress: @unchecked Sendable {
+final class Progress: Sendable {
+    private struct Count {
+        var done = 0
+        var lastDraw = Date.distantPast
+    }
+
     private let total: Int
     private let enabled: Bool
     private let start = Date()
-    private var done = 0
-    private var lastDraw = Date.distantPast
-    private let lock = NSLock()
+    private let count = Mutex(Count())
 
     init(total: Int, enabled: Bool) {
         self.total = total
@@ -17,12 +21,16 @@ final class Progress: @unchecked Sendable {
 
     func advance() {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
-        lastDraw = now
+        count.withLock { count in
+            count.done += 1
+            let now = Date()
+            guard now.timeIntervalSince(count.lastDraw) > 0.1 || count.done == total else { return }
+            count.lastDraw = now
+            draw(done: count.done, now: now)
+        }
+    }
+
+    private func draw(done: Int, now: Date) {
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0

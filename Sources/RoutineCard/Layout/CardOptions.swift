@@ -41,7 +41,6 @@ public struct PersonalDetails: Hashable, Sendable, Codable {
         self.note = note
     }
 
-    var isEmpty: Bool { forName == nil && byName == nil && date == nil && note == nil }
 }
 
 /// Everything about how a card is laid out (not what it says: that is the ``Routine``).

@@ -60,7 +60,6 @@ public struct EdgeInsets: Hashable, Sendable, Codable {
         self.right = right
     }
 
-    public init(all: Double) { self.init(top: all, left: all, bottom: all, right: all) }
 
     public init(vertical: Double, horizontal: Double) {
         self.init(top: vertical, left: horizontal, bottom: vertical, right: horizontal)
@@ -69,7 +68,6 @@ public struct EdgeInsets: Hashable, Sendable, Codable {
 
 /// Converts lengths to points.
 public enum Units {
-    public static let pointsPerInch = 72.0
     public static let pointsPerMillimetre = 72.0 / 25.4
     public static func mm(_ value: Double) -> Double { value * pointsPerMillimetre }
 }

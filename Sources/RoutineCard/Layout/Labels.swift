@@ -40,8 +40,6 @@ public struct Labels: Sendable, Hashable {
             && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
     }
 
-    /// The languages that have labels.
-    public static var languages: [String] { table.keys.sorted() }
 
     private static let table: [String: Labels] = ["en": english, "es": spanish, "de": german]
 

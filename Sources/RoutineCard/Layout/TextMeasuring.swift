@@ -1,17 +1,17 @@
 /// What measuring a paragraph at a width found.
 struct TextMetrics: Hashable, Sendable {
+    /// One line: the UTF-8 offset where it starts and the y of its bottom edge.
+    struct Line: Hashable, Sendable {
+        var start: Int
+        var bottom: Double
+    }
+
     var width: Double
     var height: Double
     var lineCount: Int
-    /// For each line: the UTF-8 offset where it starts and the y of its bottom edge.
-    var lines: [(start: Int, bottom: Double)]
+    var lines: [Line]
     /// Characters that no available font can draw.
     var unknownGlyphs: Int
-
-    static func == (a: TextMetrics, b: TextMetrics) -> Bool {
-        a.width == b.width && a.height == b.height && a.lineCount == b.lineCount
-    }
-    func hash(into hasher: inout Hasher) { hasher.combine(height); hasher.combine(lineCount) }
 }
 
 /// A paragraph to measure or draw: text, emphasis, font and alignment at a given width.

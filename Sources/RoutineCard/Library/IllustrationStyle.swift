@@ -26,13 +26,6 @@ enum IllustrationStyle {
         return result
     }
 
-    /// The same rules as a stylesheet.
-    static func css(for theme: Theme.Name) -> String {
-        rules(theme).map { name, properties in
-            ".\(name) { " + properties.map { "\($0.0): \($0.1); " }.joined() + "}"
-        }.joined(separator: "\n")
-    }
-
     /// For each theme, class name → its properties written as attributes.
     private static let attributesByTheme: [Theme.Name: [String: [UInt8]]] = Dictionary(uniqueKeysWithValues: Theme.Name.allCases.map { theme in
         (theme, Dictionary(uniqueKeysWithValues: rules(theme).map { name, properties in
@@ -41,7 +34,8 @@ enum IllustrationStyle {
     })
 
     /// Class name and its properties, for each class the drawings use.
-    private static func rules(_ theme: Theme.Name) -> [(String, [(String, String)])] {
+    /// Class name → properties, for each theme (internal for the test that checks them as a stylesheet).
+    static func rules(_ theme: Theme.Name) -> [(String, [(String, String)])] {
         let p = palette(theme)
         return [
             ("figure", [("fill", "none"), ("stroke", p.figure), ("stroke-width", "5"), ("stroke-linecap", "round"), ("stroke-linejoin", "round")]),

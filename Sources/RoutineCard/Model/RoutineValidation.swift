@@ -88,21 +88,17 @@ private struct RoutineProblems {
             if !RoutineRanges.isIdentifier(section.id) { report(place, "the id should use only lower-case letters, digits and hyphens") }
             if !ids.insert(section.id).inserted { report(place, "two sections have this id; give each its own") }
             text(section.title, place, "the title")
-            let count: Int
             switch section.content {
             case .exercises(let exercises):
-                count = exercises.count
                 for (index, exercise) in exercises.enumerated() { check(exercise, "\(place), exercise \(index + 1)") }
             case .therapy(let therapies):
-                count = therapies.count
                 for (index, therapy) in therapies.enumerated() { check(therapy, "\(place), therapy \(index + 1)") }
             case .tips(let tips):
-                count = tips.count
                 for (index, tip) in tips.enumerated() { text(tip.text, "\(place), tip \(index + 1)", "the text", required: true) }
             case .notes(let notes):
-                count = notes.count
                 for (index, note) in notes.enumerated() { text(note, "\(place), note \(index + 1)", "the text", required: true) }
             }
+            let count = section.content.count
             if count == 0 { report(place, "the section is empty; add an item or remove it") }
             if count > RoutineLimits.itemsPerSection { report(place, "the section has \(count) items; at most \(RoutineLimits.itemsPerSection)") }
             items += count

@@ -91,6 +91,25 @@ public struct CardRenderer: Sendable {
     }
 }
 
+extension CardRenderer {
+    /// Lays out and draws the routines into one document, each routine starting on a new page,
+    /// without blocking a thread of Swift's cooperative pool: cards are drawn one at a time per
+    /// process (see the README), so the work waits on a thread of its own. Safe to call from any
+    /// number of tasks at once.
+    public func render(
+        _ routines: [Routine], options: CardOptions = CardOptions(), output: OutputOptions = OutputOptions()
+    ) async throws -> RenderedDocument {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.drawingQueue.async {
+                continuation.resume(with: Result { try self.render(routines, options: options, output: output) })
+            }
+        }
+    }
+
+    /// Where async renders wait and draw: GCD threads, not the cooperative pool.
+    private static let drawingQueue = DispatchQueue(label: "RoutineCard.render", qos: .userInitiated, attributes: .concurrent)
+}
+
 /// A document drawn under ``CairoLock`` whose PNG pages are compressed after it is released.
 private struct PendingDocument {
     var drawn: DrawnDocument

@@ -25,7 +25,7 @@ final class PangoMeasurer: TextMeasuring {
         let size = layout.size
         let measured = TextMetrics(
             width: size.width, height: size.height, lineCount: layout.lineCount,
-            lines: layout.lines, unknownGlyphs: layout.unknownGlyphCount
+            lines: layout.lines.map { TextMetrics.Line(start: $0.start, bottom: $0.bottom) }, unknownGlyphs: layout.unknownGlyphCount
         )
         // Bounded, so a batch of any length uses the same memory (one card needs a few hundred entries).
         if metrics.count > 3_000 { metrics.removeAll(keepingCapacity: true) }

@@ -121,3 +121,13 @@ struct UserPictureTests {
         }
     }
 }
+
+extension IllustrationStyle {
+    /// The same rules as a stylesheet, which librsvg applies itself: the reference the attribute
+    /// substitution is checked against.
+    static func css(for theme: Theme.Name) -> String {
+        rules(theme).map { name, properties in
+            ".\(name) { " + properties.map { "\($0.0): \($0.1); " }.joined() + "}"
+        }.joined(separator: "\n")
+    }
+}
