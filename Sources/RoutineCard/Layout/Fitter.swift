@@ -1,21 +1,54 @@
 import Foundation
 
+/// What the fitter did to make a routine fit, for the user and for preflight.
+public enum LayoutAdjustment: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Space between blocks was squeezed visibly.
+    case tightenedSpacing
+    /// Body text was made smaller than designed, to this size in points.
+    case shrunkBodyText(points: Double)
+    /// A short routine on a large page got larger type, to this body size in points.
+    case grewBodyText(points: Double)
+    /// The routine continued on this many cards.
+    case continued(cards: Int)
+
+    public var description: String {
+        switch self {
+        case .tightenedSpacing: "tightened spacing to fit"
+        case .shrunkBodyText(let points): "shrunk body text to \(points.formatted(decimals: 2)) pt"
+        case .grewBodyText(let points): "grew body text to \(points.formatted(decimals: 2)) pt"
+        case .continued(let cards): "continued on \(cards) pages"
+        }
+    }
+
+    /// Whether the card gave something up to fit (growing on a large page is no compromise).
+    public var isCompromise: Bool {
+        if case .grewBodyText = self { return false }
+        return true
+    }
+}
+
 /// Makes content fit: first tighter spacing, then smaller type down to the floor, then more pages.
-/// Records what it did, so the user can be told.
+/// A function of its inputs: it tries knobs on contexts of its own and returns the chosen one, the
+/// pages and what it did.
 struct Fitter {
     let content: CardContent
     let safeArea: Rect
+    /// The measurer, theme and floor to fit with (its knobs are not used).
     let context: LayoutContext
     /// The body text spec whose size is reported ("shrunk body text to 8.5 pt").
     let bodySpec: TextSpec
 
     struct Result {
         var pages: [PagePlan]
-        var notes: [String]
+        /// The context with the chosen knobs, to place the pages with.
+        var context: LayoutContext
+        var adjustments: [LayoutAdjustment]
     }
 
+    private typealias Attempt = (context: LayoutContext, pages: [PagePlan])
+
     func fit() throws -> Result {
-        var attempts: [(typeScale: Double, spacing: Double, pages: [PagePlan])] = []
+        var attempts: [Attempt] = []
         for typeScale in typeScales() {
             if var natural = try attempt(typeScale, spacing: 1, into: &attempts) {
                 var chosen = typeScale
@@ -41,10 +74,8 @@ struct Fitter {
                             }
                         }
                     }
-                    context.typeScale = chosen
-                    context.spacingScale = 1
                 }
-                return Result(pages: natural, notes: notes(typeScale: chosen, spacing: 1, pages: 1))
+                return result(natural, typeScale: chosen, spacing: 1)
             }
             guard try attempt(typeScale, spacing: 0, into: &attempts) != nil else { continue }
             // It fits with the tightest spacing: find the most generous spacing that still fits.
@@ -53,10 +84,9 @@ struct Fitter {
                 let middle = (low + high) / 2
                 if try attempt(typeScale, spacing: middle, into: &attempts) != nil { low = middle } else { high = middle }
             }
-            context.typeScale = typeScale
-            context.spacingScale = low
-            let pages = try Paginator(content: content, safeArea: safeArea, context: context).paginate()
-            return Result(pages: pages, notes: notes(typeScale: typeScale, spacing: low, pages: 1))
+            let chosen = context.scaled(type: typeScale, spacing: low)
+            let pages = try Paginator(content: content, safeArea: safeArea, context: chosen).paginate()
+            return result(pages, typeScale: typeScale, spacing: low)
         }
         // It does not fit on one page even at the floor: use as few pages as the floor needs, with the
         // largest type and the most space that still fit in that many.
@@ -64,26 +94,20 @@ struct Fitter {
         guard let best = attempts.first(where: { $0.pages.count == fewest }) else {
             throw LayoutError(description: "nothing could be laid out")
         }
-        context.typeScale = best.typeScale
-        context.spacingScale = best.spacing
-        return Result(pages: best.pages, notes: notes(typeScale: best.typeScale, spacing: best.spacing, pages: best.pages.count))
+        return result(best.pages, typeScale: best.context.typeScale, spacing: best.context.spacingScale)
     }
 
     /// Paginates with the given knobs; returns the pages when they are one, and records every try.
-    private func attempt(
-        _ typeScale: Double, spacing: Double, into attempts: inout [(typeScale: Double, spacing: Double, pages: [PagePlan])]
-    ) throws -> [PagePlan]? {
-        context.typeScale = typeScale
-        context.spacingScale = spacing
-        let pages = try Paginator(content: content, safeArea: safeArea, context: context).paginate()
-        attempts.append((typeScale, spacing, pages))
+    private func attempt(_ typeScale: Double, spacing: Double, into attempts: inout [Attempt]) throws -> [PagePlan]? {
+        let scaled = context.scaled(type: typeScale, spacing: spacing)
+        let pages = try Paginator(content: content, safeArea: safeArea, context: scaled).paginate()
+        attempts.append((scaled, pages))
         return pages.count == 1 ? pages : nil
     }
 
     /// Natural size first, then body text half a point smaller at a time, down to the floor.
     private func typeScales() -> [Double] {
-        context.typeScale = 1
-        let natural = context.font(bodySpec).size
+        let natural = context.scaled(type: 1, spacing: 1).font(bodySpec).size
         let floor = context.bodyFloor
         var list = [1.0]
         var size = natural - 0.5
@@ -94,17 +118,15 @@ struct Fitter {
         return list
     }
 
-    private func notes(typeScale: Double, spacing: Double, pages: Int) -> [String] {
-        var notes: [String] = []
-        context.typeScale = typeScale
+    private func result(_ pages: [PagePlan], typeScale: Double, spacing: Double) -> Result {
+        let chosen = context.scaled(type: typeScale, spacing: spacing)
+        var adjustments: [LayoutAdjustment] = []
         // Small adjustments to spacing are routine; only a visible squeeze is worth telling.
-        if spacing < 0.6, pages == 1 { notes.append("tightened spacing to fit") }
-        if typeScale < 1 {
-            let size = context.font(bodySpec).size
-            notes.append("shrunk body text to \(size.formatted(decimals: 2)) pt")
-        }
-        if pages > 1 { notes.append("continued on \(pages) pages") }
-        return notes
+        if spacing < 0.6, pages.count == 1 { adjustments.append(.tightenedSpacing) }
+        if typeScale < 1 { adjustments.append(.shrunkBodyText(points: chosen.font(bodySpec).size)) }
+        if typeScale > 1 { adjustments.append(.grewBodyText(points: chosen.font(bodySpec).size)) }
+        if pages.count > 1 { adjustments.append(.continued(cards: pages.count)) }
+        return Result(pages: pages, context: chosen, adjustments: adjustments)
     }
 }
 

@@ -23,20 +23,28 @@ struct TextSpec: Hashable, Sendable {
 }
 
 /// What blocks need while measuring and placing: the measurer, the theme and the fitting knobs.
+/// The knobs are fixed for a context; the fitter tries others with ``scaled(type:spacing:)``.
 final class LayoutContext {
     let measurer: any TextMeasuring
     let theme: Theme
     /// Multiplies type sizes; the fitter lowers it to make content fit.
-    var typeScale = 1.0
+    let typeScale: Double
     /// 1 uses natural spacing, 0 the minimum.
-    var spacingScale = 1.0
+    let spacingScale: Double
     /// The smallest body text allowed: the template's legibility floor, or the theme's if larger.
     let bodyFloor: Double
 
-    init(measurer: any TextMeasuring, theme: Theme, bodyFloor: Double) {
+    init(measurer: any TextMeasuring, theme: Theme, bodyFloor: Double, typeScale: Double = 1, spacingScale: Double = 1) {
         self.measurer = measurer
         self.theme = theme
         self.bodyFloor = max(bodyFloor, theme.minimumBody)
+        self.typeScale = typeScale
+        self.spacingScale = spacingScale
+    }
+
+    /// The same measurer, theme and floor with other knobs.
+    func scaled(type: Double, spacing: Double) -> LayoutContext {
+        LayoutContext(measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: type, spacingScale: spacing)
     }
 
     /// The font for `spec` under the current knobs, never below the floor for its role.

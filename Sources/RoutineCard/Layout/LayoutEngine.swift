@@ -2,8 +2,31 @@
 public struct CardLayout: Hashable, Sendable, Codable {
     public var routineID: String
     public var pages: [PlacedPage]
-    /// What was done to make the content fit ("shrunk body text to 8.5 pt", "continued on 2 pages").
-    public var notes: [String]
+    /// What the fitter did, in order (on a wallet card, to the fronts).
+    public var adjustments: [LayoutAdjustment]
+    /// What it did to a wallet card's backs; empty for one-sided cards.
+    public var backAdjustments: [LayoutAdjustment]
+
+    public init(routineID: String, pages: [PlacedPage], adjustments: [LayoutAdjustment], backAdjustments: [LayoutAdjustment] = []) {
+        self.routineID = routineID
+        self.pages = pages
+        self.adjustments = adjustments
+        self.backAdjustments = backAdjustments
+    }
+
+    /// Each adjustment with the side it was made to ("front: ", "back: ", or "" for a one-sided card).
+    public var labelledAdjustments: [(side: String, adjustment: LayoutAdjustment)] {
+        adjustments.map { (isWallet ? "front: " : "", $0) } + backAdjustments.map { ("back: ", $0) }
+    }
+
+    /// The adjustments that gave something up to fit, in words ("shrunk body text to 8.5 pt",
+    /// "continued on 2 pages"; "front: …" and "back: …" on a wallet card).
+    public var notes: [String] {
+        labelledAdjustments.filter(\.adjustment.isCompromise).map { "\($0.side)\($0.adjustment)" }
+    }
+
+    /// Set by the wallet template: fronts and backs alternate in ``pages``.
+    public var isWallet = false
 }
 
 /// Turns routines into placed pages, measuring text through a ``TextMeasuring``.
@@ -26,14 +49,14 @@ struct LayoutEngine {
         case .fridge, .sheet:
             let template = FlowTemplate(routine: routine, options: options, theme: theme)
             let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: template.style.bodyFloor)
-            let (pages, notes) = try fitAndPlace(template.content(), bodySpec: template.bodySpec, safeArea: safeArea, options: options, context: context)
-            return CardLayout(routineID: routine.id, pages: pages, notes: notes)
+            let (pages, adjustments) = try fitAndPlace(template.content(), bodySpec: template.bodySpec, safeArea: safeArea, options: options, context: context)
+            return CardLayout(routineID: routine.id, pages: pages, adjustments: adjustments)
         case .wallet:
             let template = WalletTemplate(routine: routine, options: options, theme: theme)
             let floor = template.blocks.style.bodyFloor
-            let (fronts, frontNotes) = try fitAndPlace(template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+            let (fronts, frontAdjustments) = try fitAndPlace(template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
                                                        context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
-            let (backs, backNotes) = try fitAndPlace(template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+            let (backs, backAdjustments) = try fitAndPlace(template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
                                                      context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
             // Fronts and backs alternate so that each back prints behind its front in duplex.
             var pages: [PlacedPage] = []
@@ -42,16 +65,18 @@ struct LayoutEngine {
                 pages.append(index < fronts.count ? fronts[index] : blank)
                 pages.append(index < backs.count ? backs[index] : blank)
             }
-            let notes = frontNotes.map { "front: \($0)" } + backNotes.map { "back: \($0)" }
-            return CardLayout(routineID: routine.id, pages: pages, notes: notes)
+            var layout = CardLayout(routineID: routine.id, pages: pages, adjustments: frontAdjustments, backAdjustments: backAdjustments)
+            layout.isWallet = true
+            return layout
         }
     }
 
     /// Fits the content (spacing, then type, then pages) and places every block.
     private func fitAndPlace(
         _ content: CardContent, bodySpec: TextSpec, safeArea: Rect, options: CardOptions, context: LayoutContext
-    ) throws -> ([PlacedPage], [String]) {
+    ) throws -> ([PlacedPage], [LayoutAdjustment]) {
         let fitted = try Fitter(content: content, safeArea: safeArea, context: context, bodySpec: bodySpec).fit()
+        let context = fitted.context
         var pages: [PlacedPage] = []
         let width = safeArea.width
         for (index, plan) in fitted.pages.enumerated() {
@@ -68,6 +93,6 @@ struct LayoutEngine {
             let ordered = elements.filter(PlacedPage.isBackground) + elements.filter { !PlacedPage.isBackground($0) }
             pages.append(PlacedPage(size: options.pageSize, bleed: options.bleed, safeArea: safeArea, background: content.background, elements: ordered))
         }
-        return (pages, fitted.notes)
+        return (pages, fitted.adjustments)
     }
 }

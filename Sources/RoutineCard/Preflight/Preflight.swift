@@ -14,11 +14,14 @@ struct Preflight {
         func add(_ severity: Finding.Severity, _ code: String, _ message: String, section: String? = nil, item: String? = nil, page: Int? = nil) {
             found.append(Finding(severity: severity, code: code, message: message, routine: routine.id, section: section, item: item, page: page))
         }
-        for note in layout.notes {
-            if note.contains("shrunk") {
-                add(.warning, "text-shrunk", "the text was made smaller than designed to fit (\(note)); a larger paper or fewer items keeps it comfortable")
-            } else if note.contains("continued") {
-                add(.warning, "continued", "the routine does not fit on one card and \(note); print every page, or use a larger paper")
+        for (side, adjustment) in layout.labelledAdjustments {
+            switch adjustment {
+            case .shrunkBodyText:
+                add(.warning, "text-shrunk", "the text was made smaller than designed to fit (\(side)\(adjustment)); a larger paper or fewer items keeps it comfortable")
+            case .continued:
+                add(.warning, "continued", "the routine does not fit on one card and \(side)\(adjustment); print every page, or use a larger paper")
+            case .tightenedSpacing, .grewBodyText:
+                break
             }
         }
         let theme = Theme.named(options.theme)

@@ -8,7 +8,7 @@ struct PreflightTests {
         let page = PlacedPage(size: Size(width: 200, height: 200), bleed: 0, safeArea: Rect(x: 20, y: 20, width: 160, height: 160),
                               background: .white, elements: elements)
         let routine = Routine(id: "crafted", title: "Crafted", sections: [])
-        let layout = CardLayout(routineID: "crafted", pages: [page], notes: [])
+        let layout = CardLayout(routineID: "crafted", pages: [page], adjustments: [])
         var options = CardOptions()
         options.theme = theme
         return try Preflight(measurer: PangoMeasurer(engine: TextEngine()), routine: routine, layout: layout, options: options).findings()
