@@ -61,7 +61,8 @@ public final class FontSet: @unchecked Sendable {
         // takes a tenth of the time FreeType needs to read the eight files themselves. The accept
         // list keeps the folder's other files out, so matching has only the card's faces to sort.
         let accepted = found.values.sorted().map { "<glob>\(xmlEscaped($0))</glob>" }.joined()
-        let rules = "<fontconfig><cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>"
+        let rules =
+            "<fontconfig><cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>"
             + "<cachedir>/opt/homebrew/var/cache/fontconfig</cachedir><cachedir>/usr/local/var/cache/fontconfig</cachedir>"
             + "<selectfont><acceptfont>\(accepted)</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont></fontconfig>"
         guard FcConfigParseAndLoadFromMemory(config, rules, 0) != 0 else {
@@ -99,8 +100,10 @@ public final class FontSet: @unchecked Sendable {
                 found[name] = "\(folder)/\(name)"
             }
         }
-        let folders = ["/usr/share/fonts", "/usr/local/share/fonts", "\(home)/.local/share/fonts", "\(home)/.fonts",
-                       "/opt/homebrew/share/fonts", "/Library/Fonts", "\(home)/Library/Fonts"]
+        let folders = [
+            "/usr/share/fonts", "/usr/local/share/fonts", "\(home)/.local/share/fonts", "\(home)/.fonts",
+            "/opt/homebrew/share/fonts", "/Library/Fonts", "\(home)/Library/Fonts",
+        ]
         for folder in folders where found.count < wanted.count && FileManager.default.fileExists(atPath: folder) {
             guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
             while let relative = walker.nextObject() as? String, found.count < wanted.count {

@@ -1,8 +1,8 @@
 import CPangoCairo
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The six librsvg functions the drawings need, loaded on first use instead of linked.
@@ -18,10 +18,11 @@ struct Librsvg: @unchecked Sendable {
     let setDPI: @convention(c) (OpaquePointer?, Double) -> Void
     let intrinsicSizeInPixels: @convention(c) (OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32
     /// (handle, has width, width `RsvgLength`, has height, height, has viewBox, viewBox `RsvgRectangle`)
-    let intrinsicDimensions: @convention(c) (
-        OpaquePointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?,
-        UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?
-    ) -> Void
+    let intrinsicDimensions:
+        @convention(c) (
+            OpaquePointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?,
+            UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?
+        ) -> Void
     /// (handle, cairo context, viewport `RsvgRectangle`, error)
     let renderDocument: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeRawPointer?, ErrorOut?) -> Int32
 
@@ -43,18 +44,24 @@ struct Librsvg: @unchecked Sendable {
             return unsafeBitCast(address, to: type)
         }
         do {
-            return .success(Librsvg(
-                newFromData: try symbol("rsvg_handle_new_from_data", as: (@convention(c) (UnsafePointer<UInt8>?, UInt, ErrorOut?) -> OpaquePointer?).self),
-                setStylesheet: try symbol("rsvg_handle_set_stylesheet", as: (@convention(c) (OpaquePointer?, UnsafePointer<UInt8>?, UInt, ErrorOut?) -> Int32).self),
-                setDPI: try symbol("rsvg_handle_set_dpi", as: (@convention(c) (OpaquePointer?, Double) -> Void).self),
-                intrinsicSizeInPixels: try symbol("rsvg_handle_get_intrinsic_size_in_pixels",
-                                                  as: (@convention(c) (OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32).self),
-                intrinsicDimensions: try symbol("rsvg_handle_get_intrinsic_dimensions", as: (@convention(c) (
-                    OpaquePointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?,
-                    UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?
-                ) -> Void).self),
-                renderDocument: try symbol("rsvg_handle_render_document", as: (@convention(c) (OpaquePointer?, OpaquePointer?, UnsafeRawPointer?, ErrorOut?) -> Int32).self)
-            ))
+            return .success(
+                Librsvg(
+                    newFromData: try symbol("rsvg_handle_new_from_data", as: (@convention(c) (UnsafePointer<UInt8>?, UInt, ErrorOut?) -> OpaquePointer?).self),
+                    setStylesheet: try symbol(
+                        "rsvg_handle_set_stylesheet", as: (@convention(c) (OpaquePointer?, UnsafePointer<UInt8>?, UInt, ErrorOut?) -> Int32).self),
+                    setDPI: try symbol("rsvg_handle_set_dpi", as: (@convention(c) (OpaquePointer?, Double) -> Void).self),
+                    intrinsicSizeInPixels: try symbol(
+                        "rsvg_handle_get_intrinsic_size_in_pixels",
+                        as: (@convention(c) (OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32).self),
+                    intrinsicDimensions: try symbol(
+                        "rsvg_handle_get_intrinsic_dimensions",
+                        as: (@convention(c) (
+                            OpaquePointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?,
+                            UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?, UnsafeMutableRawPointer?
+                        ) -> Void).self),
+                    renderDocument: try symbol(
+                        "rsvg_handle_render_document", as: (@convention(c) (OpaquePointer?, OpaquePointer?, UnsafeRawPointer?, ErrorOut?) -> Int32).self)
+                ))
         } catch {
             return .failure(error)
         }

@@ -62,7 +62,8 @@ public final class SVGImage {
     /// use), so the first real drawing does not pay for that. Failures are left for the first real
     /// drawing to report.
     public static func preload() {
-        let sample = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g fill="none" stroke="#1D2A30" stroke-width="2" "##
+        let sample =
+            ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g fill="none" stroke="#1D2A30" stroke-width="2" "##
             + ##"stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.5"><path d="M1 1L9 9H1ZM2 2C3 3 4 4 5 5"/>"##
             + ##"<circle cx="5" cy="5" r="2" fill="#E3E9EB" fill-opacity="0.6"/><rect x="1" y="1" width="3" height="2" rx="1"/></g></svg>"##
         // Loading the library and parsing touch no cairo state, so they run beside a card being laid

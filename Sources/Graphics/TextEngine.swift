@@ -20,8 +20,10 @@ public final class TextEngine {
         self.fontMap = fontMap
         // pango_cairo_font_map_new() makes a fontconfig-backed map on Linux (on macOS it is CoreText,
         // which has no fontconfig to replace): set its configuration before anything is looked up.
-        let isFontconfig = g_type_check_instance_is_a(UnsafeMutableRawPointer(fontMap).assumingMemoryBound(to: GTypeInstance.self),
-                                                      pango_fc_font_map_get_type()) != 0
+        let isFontconfig =
+            g_type_check_instance_is_a(
+                UnsafeMutableRawPointer(fontMap).assumingMemoryBound(to: GTypeInstance.self),
+                pango_fc_font_map_get_type()) != 0
         if let fonts, isFontconfig {
             pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
             self.fonts = fonts
@@ -73,7 +75,8 @@ public final class TextEngine {
     /// The family fontconfig actually picks for `family` (which differs when it is not installed).
     public func resolvedFamily(for family: String) -> String? {
         guard let description = fontDescription(FontKey(family: family, size: 10, bold: false, italic: false)),
-              let font = pango_font_map_load_font(fontMap, context, description) else { return nil }
+            let font = pango_font_map_load_font(fontMap, context, description)
+        else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(font)) }
         guard let described = pango_font_describe(font) else { return nil }
         defer { pango_font_description_free(described) }

@@ -122,7 +122,6 @@ public final class TextLayout {
     /// How many lines the paragraph broke into.
     public var lineCount: Int { Int(pango_layout_get_line_count(pointer)) }
 
-
     /// How many characters no available font could draw.
     public var unknownGlyphCount: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
 }

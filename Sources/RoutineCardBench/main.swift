@@ -87,7 +87,9 @@ var rows: [Row] = []
     print("\(name) \(String(format: "%10.2f", row.routinecard)) \(reference)  \(ratio)  \(row.unit)")
 }
 
-print("RoutineCard benchmark: \(settings.cards) PDF / \(settings.pngCards) PNG cards per run, median of \(settings.runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(
+    "RoutineCard benchmark: \(settings.cards) PDF / \(settings.pngCards) PNG cards per run, median of \(settings.runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+)
 print("measure".padding(toLength: 48, withPad: " ", startingAt: 0) + " RoutineCard      C ref    ratio  unit")
 
 // Whole processes first, while this process is small: a child inherits its parent's peak
@@ -100,7 +102,10 @@ if let cli = settings.cli, settings.only == nil {
         ours.append(try Measure.child(cli, ["render", "-q", "-o", folder.appendingPathComponent("card.pdf").path]).milliseconds)
         if let path = settings.reference { theirs.append(try Measure.child(path, ["pdf", "1", folder.path]).milliseconds) }
     }
-    record(Row(measure: "one default card as a whole process", routinecard: Measure.median(ours), reference: theirs.isEmpty ? nil : Measure.median(theirs), unit: "ms"))
+    record(
+        Row(
+            measure: "one default card as a whole process", routinecard: Measure.median(ours), reference: theirs.isEmpty ? nil : Measure.median(theirs),
+            unit: "ms"))
 
     // Batch throughput through the CLI, and its peak memory.
     func manifest(_ rows: Int) throws -> URL {
@@ -132,7 +137,7 @@ if let cli = settings.cli, settings.only == nil {
         record(Row(measure: "batch of \(settings.cards), --jobs \(jobs), cards per second", routinecard: perSecond, reference: nil, unit: "cards/s"))
     }
     record(Row(measure: "batch speed-up, --jobs 2 over --jobs 1", routinecard: Measure.median(ratios), reference: nil, unit: "×"))
-    record(Row(measure: "peak memory, batch of \(settings.cards)", routinecard: Double(memory[settings.cards]!) / 1024, reference: nil, unit: "MB"))
+    record(Row(measure: "peak memory, batch of \(settings.cards)", routinecard: Double(memory[settings.cards] ?? 0) / 1024, reference: nil, unit: "MB"))
     if !settings.quick {
         let big = try manifest(10_000)
         let out = try Measure.freshFolder("batch-big")
@@ -169,7 +174,8 @@ for (name, format, count, routine, options, referenceFormat) in cases where sett
     }
     record(Row(measure: name, routinecard: Measure.median(ours), reference: theirs.isEmpty ? nil : Measure.median(theirs), unit: "ms"))
 }
-record(Row(measure: "reference card, PDF size", routinecard: ourBytes / 1000, reference: referenceBytes.isNaN ? nil : referenceBytes / 1000, unit: "kB per card"))
+record(
+    Row(measure: "reference card, PDF size", routinecard: ourBytes / 1000, reference: referenceBytes.isNaN ? nil : referenceBytes / 1000, unit: "kB per card"))
 
 if let path = settings.json {
     let encoder = JSONEncoder()

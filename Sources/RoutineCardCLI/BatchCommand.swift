@@ -88,7 +88,9 @@ struct BatchCommand: ParsableCommand {
         }
         let format: ManifestFormat
         if let name = manifestFormat {
-            guard let known = ManifestFormat(rawValue: name.lowercased()) else { throw UsageError(message: "unknown manifest format '\(name)'; use csv, jsonl or yaml") }
+            guard let known = ManifestFormat(rawValue: name.lowercased()) else {
+                throw UsageError(message: "unknown manifest format '\(name)'; use csv, jsonl or yaml")
+            }
             format = known
         } else {
             guard let known = ManifestFormat(fileName: manifest) else {
@@ -105,9 +107,11 @@ struct BatchCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: outDir, isDirectory: true)
         if !dryRun { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
 
-        let runner = try BatchRunner(manifest: manifestURL, format: format, options: BatchOptions(
-            outputFolder: folder, jobs: jobs, shard: shardValue, keepGoing: keepGoing, allowOutside: allowOutside,
-            dryRun: dryRun, creationDate: try RenderCommand.sourceDate(), defaults: defaults, pictureFolders: pictureFolders))
+        let runner = try BatchRunner(
+            manifest: manifestURL, format: format,
+            options: BatchOptions(
+                outputFolder: folder, jobs: jobs, shard: shardValue, keepGoing: keepGoing, allowOutside: allowOutside,
+                dryRun: dryRun, creationDate: try RenderCommand.sourceDate(), defaults: defaults, pictureFolders: pictureFolders))
         let plan = try runner.plan()
         Interruption.install()
         let progress = Progress(total: plan.rows, enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -123,7 +127,8 @@ struct BatchCommand: ParsableCommand {
         let arguments = workerArguments
         // One job draws in this process; each other job in a worker process of its own.
         let firstJob = Atomic(true)
-        let makeRenderer: (@Sendable () throws -> any BatchRowRendering)? = jobs > 1 && !dryRun
+        let makeRenderer: (@Sendable () throws -> any BatchRowRendering)? =
+            jobs > 1 && !dryRun
             ? { @Sendable () throws -> any BatchRowRendering in
                 firstJob.exchange(false, ordering: .relaxed) ? runner.inProcessRenderer() : WorkerProcessRenderer(arguments: arguments)
             } : nil
@@ -150,8 +155,9 @@ struct BatchCommand: ParsableCommand {
         progress.finish()
         if !quiet {
             let verb = dryRun ? "checked" : "wrote"
-            printError("routinecard: \(verb) \(summary.written) of \(plan.rows) card\(plan.rows == 1 ? "" : "s")"
-                + (summary.failed > 0 ? ", \(summary.failed) failed" : "") + (summary.stopped ? " (stopped at the first failure)" : ""))
+            printError(
+                "routinecard: \(verb) \(summary.written) of \(plan.rows) card\(plan.rows == 1 ? "" : "s")"
+                    + (summary.failed > 0 ? ", \(summary.failed) failed" : "") + (summary.stopped ? " (stopped at the first failure)" : ""))
             let notes = warned.withLock { $0 }
             if notes > 0 { printError("routinecard: \(notes) card\(notes == 1 ? " has" : "s have") layout notes or preflight warnings; --json lists them") }
         }

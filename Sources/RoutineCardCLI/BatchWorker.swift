@@ -30,11 +30,14 @@ struct BatchWorkerCommand: ParsableCommand {
 
     func run() throws {
         Interruption.install(announce: false)
-        let runner = BatchRunner(rowsFrom: URL(fileURLWithPath: manifestFolder, isDirectory: true), options: BatchOptions(
-            outputFolder: URL(fileURLWithPath: outDir, isDirectory: true), jobs: 1, allowOutside: allowOutside, dryRun: dryRun,
-            creationDate: creationDate.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
-        let cache = RoutineCache(base: URL(fileURLWithPath: manifestFolder, isDirectory: true),
-                                 pictureFolders: picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let runner = BatchRunner(
+            rowsFrom: URL(fileURLWithPath: manifestFolder, isDirectory: true),
+            options: BatchOptions(
+                outputFolder: URL(fileURLWithPath: outDir, isDirectory: true), jobs: 1, allowOutside: allowOutside, dryRun: dryRun,
+                creationDate: creationDate.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
+        let cache = RoutineCache(
+            base: URL(fileURLWithPath: manifestFolder, isDirectory: true),
+            pictureFolders: picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) })
         let input = DescriptorLines(descriptor: STDIN_FILENO)
         let encoder = JSONEncoder()
         while let line = input.next() {
@@ -43,8 +46,10 @@ struct BatchWorkerCommand: ParsableCommand {
                 let row = try JSONDecoder().decode(ManifestRow.self, from: line)
                 reply = WorkerReply(runner.renderRow(row, cache: cache))
             } catch {
-                reply = WorkerReply(BatchResult(row: 0, output: nil, pages: 0, bytes: 0, warnings: [],
-                                                error: "the worker could not read its row: \(error)", ms: 0, isIOError: false))
+                reply = WorkerReply(
+                    BatchResult(
+                        row: 0, output: nil, pages: 0, bytes: 0, warnings: [],
+                        error: "the worker could not read its row: \(error)", ms: 0, isIOError: false))
             }
             try writeStandardOutput(try encoder.encode(reply) + Data("\n".utf8))
         }
@@ -139,13 +144,15 @@ final class WorkerProcessRenderer: PipelinedBatchRowRendering {
         // Interrupted: the signal handler stopped the workers and is about to exit.
         while Interruption.happened.load(ordering: .sequentiallyConsistent) { pause() }
         let status = stop()
-        let reason = failure.map { "the worker process could not be used (\($0))" }
+        let reason =
+            failure.map { "the worker process could not be used (\($0))" }
             ?? "the worker process rendering this row stopped\(status.map { " (\($0))" } ?? "")"
         failure = nil
         // The rows queued behind this one go to a new worker.
         for waiting in sent { deliverReportingFailure(waiting) }
-        return BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: "\(reason); nothing was written",
-                           ms: 0, isIOError: false)
+        return BatchResult(
+            row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: "\(reason); nothing was written",
+            ms: 0, isIOError: false)
     }
 
     private func deliverReportingFailure(_ row: ManifestRow) {
@@ -195,7 +202,7 @@ final class WorkerProcessRenderer: PipelinedBatchRowRendering {
     /// This program's own file.
     static var executable: URL {
         #if os(Linux)
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return URL(fileURLWithPath: path) }
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return URL(fileURLWithPath: path) }
         #endif
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     }

@@ -67,7 +67,10 @@ struct LayoutOptions: ParsableArguments {
     /// The folders given with --pictures-from.
     var pictureFolders: [URL] { picturesFrom.map { URL(fileURLWithPath: $0, isDirectory: true) } }
 
-    @Option(help: "A YAML file of defaults (paper, template, theme, language, by, font, margin, dpi); default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml. Options given here win.")
+    @Option(
+        help:
+            "A YAML file of defaults (paper, template, theme, language, by, font, margin, dpi); default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml. Options given here win."
+    )
     var config: String?
 
     /// The options as given, filled in from the config file.

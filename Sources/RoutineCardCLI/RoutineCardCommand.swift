@@ -14,7 +14,10 @@ struct RoutineCardCommand: ParsableCommand {
             65 invalid input data; 74 input/output error.
             """,
         version: RoutineCardInfo.version,
-        subcommands: [RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self, BatchCommand.self, CheckCommand.self, CalibrateCommand.self, BatchWorkerCommand.self],
+        subcommands: [
+            RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self,
+            BatchCommand.self, CheckCommand.self, CalibrateCommand.self, BatchWorkerCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

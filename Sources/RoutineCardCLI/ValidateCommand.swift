@@ -85,7 +85,8 @@ struct ValidateCommand: ParsableCommand {
             if bad.isEmpty {
                 printError("routinecard: \(reports.count == 1 ? "the file is" : "all \(reports.count) files are") valid")
             } else {
-                printError("routinecard: \(errorCount) error\(errorCount == 1 ? "" : "s") in \(bad.count) of \(reports.count) file\(reports.count == 1 ? "" : "s")")
+                printError(
+                    "routinecard: \(errorCount) error\(errorCount == 1 ? "" : "s") in \(bad.count) of \(reports.count) file\(reports.count == 1 ? "" : "s")")
             }
         }
         if reports.contains(where: { !$0.valid }) { throw ExitCode(ExitStatus.dataError) }

@@ -7,7 +7,8 @@ struct TextLayoutTests {
         let resolved = try #require(engine.resolvedFamily(for: "No Such Family 4711"))
         #expect(!resolved.isEmpty)
         #expect(resolved != "No Such Family 4711")
-        let layout = try TextLayout(engine: engine, text: "Calf raises · 15–20 min ≤ 2× é", style: TextStyle(family: "No Such Family 4711", size: 10), width: 200)
+        let layout = try TextLayout(
+            engine: engine, text: "Calf raises · 15–20 min ≤ 2× é", style: TextStyle(family: "No Such Family 4711", size: 10), width: 200)
         #expect(layout.size.height > 5)
         #expect(layout.unknownGlyphCount == 0)
     }

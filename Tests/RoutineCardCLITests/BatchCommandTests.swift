@@ -143,11 +143,13 @@ struct BatchCommandTests: CLITest {
         let sub = folder.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         try Data("title: Own\nsections:\n  - notes: Mine.\n".utf8).write(to: sub.appendingPathComponent("own.yaml"))
-        try Data("""
+        try Data(
+            """
             {"routines": "own.yaml", "output": "a.png", "dpi": 50}
             {"routines": ["leg-cramps#stretches", "own.yaml"], "output": "b.pdf", "language": "de"}
 
-            """.utf8).write(to: sub.appendingPathComponent("m.jsonl"))
+            """.utf8
+        ).write(to: sub.appendingPathComponent("m.jsonl"))
         try Data("- routines: own.yaml\n  output: c.svg\n- routines: [night-cramps]\n  output: d.pdf\n  template: wallet\n".utf8)
             .write(to: sub.appendingPathComponent("m.yaml"))
         #expect(try run(["batch", "plans/m.jsonl", "--out-dir", "jl", "-q"]).status == 0)

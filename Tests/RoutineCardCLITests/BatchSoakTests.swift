@@ -32,7 +32,9 @@ struct BatchSoakTests: CLITest {
         var rows = ["routines,output,template,font,for,dpi"]
         for n in 0..<150 {
             let format = formats[n % 3]
-            rows.append("\(routines[n % 5]),c\(n).\(format),\(templates[(n / 3) % 3]),\(fonts[(n / 9) % 3]),\(["Zoë", "Ярослав", ""][n % 3]),\(format == "png" ? "20" : "")")
+            rows.append(
+                "\(routines[n % 5]),c\(n).\(format),\(templates[(n / 3) % 3]),\(fonts[(n / 9) % 3]),\(["Zoë", "Ярослав", ""][n % 3]),\(format == "png" ? "20" : "")"
+            )
         }
         try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("m.csv"))
     }
@@ -42,7 +44,8 @@ struct BatchSoakTests: CLITest {
         var digests: [String] = []
         for (run, jobs) in [1, 8, 8, 3].enumerated() {
             let out = "out\(run)"
-            let result = try ExternalTool.run("timeout", ["180", tool, "batch", "m.csv", "--out-dir", out, "--jobs", "\(jobs)", "-q", "--keep-going"], in: folder)
+            let result = try ExternalTool.run(
+                "timeout", ["180", tool, "batch", "m.csv", "--out-dir", out, "--jobs", "\(jobs)", "-q", "--keep-going"], in: folder)
             #expect(result.status == 0, "run \(run) at --jobs \(jobs) (124 is a hang): \(result.stderr)")
             let listing = try ExternalTool.run("sh", ["-c", "cd \(out) && ls | wc -l && cat $(ls | sort) | md5sum"], in: folder).output
             digests.append(listing)
@@ -52,8 +55,9 @@ struct BatchSoakTests: CLITest {
 
     @Test func aManifestFromAPipeIsReadOnce() throws {
         let rows = (1...5).map { #"{"routines": "leg-cramps", "output": "p\#($0).pdf", "for": "P\#($0)"}"# }.joined(separator: "\n")
-        let result = try ExternalTool.run("sh", ["-c", "cat | \"$0\" batch /dev/stdin --manifest-format jsonl --out-dir piped --jobs 2", tool],
-                                          stdin: Data(rows.utf8), in: folder)
+        let result = try ExternalTool.run(
+            "sh", ["-c", "cat | \"$0\" batch /dev/stdin --manifest-format jsonl --out-dir piped --jobs 2", tool],
+            stdin: Data(rows.utf8), in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("wrote 5 of 5"), "\(result.stderr)")
     }
@@ -86,7 +90,9 @@ struct BatchSoakTests: CLITest {
             let result = try run(["batch", "rows.csv", "--out-dir", "rows\(jobs)", "--jobs", jobs, "--keep-going", "--json", "-q"])
             #expect(result.status == 1)
             let rows = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, Bool)? in
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let row = object["row"] as? Int else { return nil }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let row = object["row"] as? Int else {
+                    return nil
+                }
                 return (row, object["error"] is NSNull)
             }.sorted { $0.0 < $1.0 }
             #expect(rows.map(\.0) == [1, 2, 3, 4] && rows.map(\.1) == [true, false, false, true], "--jobs \(jobs): \(rows)")

@@ -53,8 +53,9 @@ struct HostileInputTests: CLITest {
         let svg = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>"#
         try write("r/ok.svg", svg)
         try write("elsewhere/out.svg", svg)
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("r/link.svg").path,
-                                                   withDestinationPath: folder.appendingPathComponent("elsewhere/out.svg").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("r/link.svg").path,
+            withDestinationPath: folder.appendingPathComponent("elsewhere/out.svg").path)
         try write("r/t.yaml", routine("./ok.svg"))
         #expect(try bounded(["validate", "r/t.yaml"]).status == 0)
         for outside in ["../elsewhere/out.svg", folder.appendingPathComponent("elsewhere/out.svg").path, "./link.svg", "/etc/passwd.png"] {
@@ -70,7 +71,9 @@ struct HostileInputTests: CLITest {
 
     @Test func aPictureMayNotLoadOtherFilesOrPretendToBeAPNG() throws {
         try write("r/ext.svg", #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><image href="file:///etc/hostname" width="9" height="9"/></svg>"#)
-        try write("r/ent.svg", "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>")
+        try write(
+            "r/ent.svg",
+            "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>")
         try write("r/text.png", "root:x:0:0:root:/root:/bin/bash\n")
         for (picture, words) in [("./ext.svg", "may not load other files"), ("./ent.svg", "entities"), ("./text.png", "is not a PNG file")] {
             try write("r/t.yaml", routine(picture))
@@ -89,7 +92,9 @@ struct HostileInputTests: CLITest {
         let result = try bounded(["validate", "r/t.yaml"], seconds: 10)
         #expect(result.status == 65 && result.stderr.contains("30000 × 30000 pixels"), "\(result.stderr)")
         let base64 = Data(png).base64EncodedString()
-        try write("r/embeds.svg", #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><image href="data:image/png;base64,"# + base64 + #"" width="9" height="9"/></svg>"#)
+        try write(
+            "r/embeds.svg",
+            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><image href="data:image/png;base64,"# + base64 + #"" width="9" height="9"/></svg>"#)
         try write("r/t.yaml", routine("./embeds.svg"))
         let embedded = try bounded(["validate", "r/t.yaml"], seconds: 10)
         #expect(embedded.status == 65 && embedded.stderr.contains("embeds a PNG"), "\(embedded.stderr)")
@@ -102,8 +107,9 @@ struct HostileInputTests: CLITest {
     }
 
     @Test func theREADMEConfigExampleWorksAsWritten() throws {
-        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../README.md").standardizedFileURL, encoding: .utf8)
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../README.md").standardizedFileURL, encoding: .utf8)
         let section = try #require(readme.range(of: "### Defaults in a config file"))
         let block = try #require(readme[section.upperBound...].range(of: "```yaml\n"))
         let end = try #require(readme[block.upperBound...].range(of: "```"))

@@ -20,9 +20,11 @@ public struct BatchOptions: Sendable {
     /// Folders besides each routine's own whose pictures routines may use.
     public var pictureFolders: [URL] = []
 
-    public init(outputFolder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil,
-                keepGoing: Bool = false, allowOutside: Bool = false, dryRun: Bool = false, creationDate: Date? = nil,
-                defaults: CardSettings = CardSettings(), pictureFolders: [URL] = []) {
+    public init(
+        outputFolder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil,
+        keepGoing: Bool = false, allowOutside: Bool = false, dryRun: Bool = false, creationDate: Date? = nil,
+        defaults: CardSettings = CardSettings(), pictureFolders: [URL] = []
+    ) {
         self.defaults = defaults
         self.pictureFolders = pictureFolders
         self.outputFolder = outputFolder
@@ -141,7 +143,8 @@ public final class BatchRunner: Sendable {
             do {
                 let data = try handle.read(upToCount: Self.maximumPipedManifestBytes + 1) ?? Data()
                 guard data.count <= Self.maximumPipedManifestBytes else {
-                    throw ManifestError("the manifest from \(manifest.path) holds more than \(Self.maximumPipedManifestBytes >> 20) MB; save it to a file (files are streamed)")
+                    throw ManifestError(
+                        "the manifest from \(manifest.path) holds more than \(Self.maximumPipedManifestBytes >> 20) MB; save it to a file (files are streamed)")
                 }
                 buffered = data
             } catch let error as ManifestError {
@@ -224,7 +227,9 @@ public final class BatchRunner: Sendable {
             let stem = URL(fileURLWithPath: first).deletingPathExtension().lastPathComponent
             name = "\(stem)-\(row.number).\(format.rawValue)"
         }
-        let url = name.hasPrefix("/") ? URL(fileURLWithPath: name).standardizedFileURL
+        let url =
+            name.hasPrefix("/")
+            ? URL(fileURLWithPath: name).standardizedFileURL
             : outputRoot.appendingPathComponent(name).standardizedFileURL
         guard !options.allowOutside else { return url }
         // Compare real paths, so a symlinked folder inside the output folder cannot lead out of it.
@@ -272,7 +277,8 @@ public final class BatchRunner: Sendable {
                     while inFlight < (pipelined == nil ? 1 : 2), let (number, item) = shared.nextRow(shard: options.shard) {
                         switch item {
                         case .failure(let error):
-                            let result = BatchResult(row: number, output: nil, pages: 0, bytes: 0, warnings: [], error: error.description, ms: 0, isIOError: false)
+                            let result = BatchResult(
+                                row: number, output: nil, pages: 0, bytes: 0, warnings: [], error: error.description, ms: 0, isIOError: false)
                             shared.finish(result, keepGoing: options.keepGoing, report: report)
                         case .success(let row):
                             if let reason = refused[row.number] {
@@ -318,13 +324,19 @@ public final class BatchRunner: Sendable {
             let language = try settings.languageOverride()
             try settings.checkRaster(options, format: format)
             var routines = try row.routines.map { try cache.routine($0) }
-            if let language { routines = routines.map { var r = $0; r.language = language; return r } }
+            if let language {
+                routines = routines.map {
+                    var r = $0; r.language = language; return r
+                }
+            }
             if self.options.dryRun {
                 result.ms = elapsed()
                 return result
             }
-            let document = try CardRenderer().render(routines, options: options, output: OutputOptions(
-                format: format, dpi: settings.resolution, creationDate: self.options.creationDate, author: settings.byName))
+            let document = try CardRenderer().render(
+                routines, options: options,
+                output: OutputOptions(
+                    format: format, dpi: settings.resolution, creationDate: self.options.creationDate, author: settings.byName))
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
@@ -334,7 +346,8 @@ public final class BatchRunner: Sendable {
             result.output = written.count == 1 ? written[0].path : written.map(\.path).joined(separator: ",")
             result.pages = document.pageCount
             result.bytes = document.files.reduce(0) { $0 + $1.count }
-            result.warnings = settings.notes + document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
+            result.warnings =
+                settings.notes + document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
         } catch let error as RoutineLoadError {
             result.error = error.diagnostics.map(\.description).joined(separator: "; ")
         } catch let error as OutputError {
@@ -398,7 +411,8 @@ struct OutputClaims {
             let url = URL(fileURLWithPath: path)
             let name = url.deletingPathExtension().lastPathComponent
             guard let dash = name.lastIndex(of: "-"), !name[name.index(after: dash)...].isEmpty,
-                  name[name.index(after: dash)...].allSatisfy(\.isNumber) else { continue }
+                name[name.index(after: dash)...].allSatisfy(\.isNumber)
+            else { continue }
             let family = url.deletingLastPathComponent().appendingPathComponent(String(name[..<dash])).path + "." + url.pathExtension.lowercased()
             if let owner = pageFamilies[family], owner != row {
                 found.append("row \(row) writes \(path), which row \(owner) uses for a page of its PNG")
@@ -477,9 +491,10 @@ public final class RoutineCache {
 
     func routine(_ reference: String) throws -> Routine {
         if let cached = routines[reference] { return cached }
-        let routine = try RoutineReference(reference, relativeTo: base).load(standardInput: {
-            throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0, message: "a manifest row cannot read a routine from standard input")])
-        }, pictureFolders: pictureFolders)
+        let routine = try RoutineReference(reference, relativeTo: base).load(
+            standardInput: {
+                throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0, message: "a manifest row cannot read a routine from standard input")])
+            }, pictureFolders: pictureFolders)
         if routines.count > 1000 { routines.removeAll() }
         routines[reference] = routine
         return routine

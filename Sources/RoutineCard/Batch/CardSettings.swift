@@ -110,9 +110,11 @@ public struct CardSettings: Sendable, Hashable, Codable {
         if ignoringSheet { return options }
         options.sheet = try sheetOptions()
         if let sheet = options.sheet, !SheetImposer.fits(options.pageSize, on: sheet) {
-            let card = "\(Int((options.pageSize.width / Units.pointsPerMillimetre).rounded())) × \(Int((options.pageSize.height / Units.pointsPerMillimetre).rounded())) mm"
-            throw SettingError("a \(card) card does not fit on a \(sheet.kind.rawValue) sheet with room for crop marks; "
-                + "choose a smaller --paper, or leave out --sheet")
+            let card =
+                "\(Int((options.pageSize.width / Units.pointsPerMillimetre).rounded())) × \(Int((options.pageSize.height / Units.pointsPerMillimetre).rounded())) mm"
+            throw SettingError(
+                "a \(card) card does not fit on a \(sheet.kind.rawValue) sheet with room for crop marks; "
+                    + "choose a smaller --paper, or leave out --sheet")
         }
         return options
     }
@@ -132,8 +134,9 @@ public struct CardSettings: Sendable, Hashable, Codable {
         let scale = resolution / 72
         let width = (page.width * scale).rounded(), height = (page.height * scale).rounded()
         if width * height > Double(Self.maximumPixelsPerPage) {
-            throw SettingError("a PNG page of \(Int(width)) × \(Int(height)) pixels is over the limit of "
-                + "\(Self.maximumPixelsPerPage / 1_000_000) megapixels; lower --dpi or choose a smaller paper")
+            throw SettingError(
+                "a PNG page of \(Int(width)) × \(Int(height)) pixels is over the limit of "
+                    + "\(Self.maximumPixelsPerPage / 1_000_000) megapixels; lower --dpi or choose a smaller paper")
         }
     }
 
@@ -145,7 +148,8 @@ public struct CardSettings: Sendable, Hashable, Codable {
         guard let sheet else {
             let given = [("--copies", copies != nil), ("--flip", flip != nil), ("--back-offset", backOffset != nil)].filter(\.1).map(\.0)
             if !given.isEmpty {
-                throw SettingError("\(given.joined(separator: " and ")) \(given.count == 1 ? "arranges" : "arrange") cards on sheets; add --sheet a4, letter or any")
+                throw SettingError(
+                    "\(given.joined(separator: " and ")) \(given.count == 1 ? "arranges" : "arrange") cards on sheets; add --sheet a4, letter or any")
             }
             return nil
         }

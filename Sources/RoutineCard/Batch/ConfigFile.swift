@@ -41,10 +41,12 @@ public enum ConfigFile {
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             if case .scanner(_, let problem, let mark, _) = error {
-                throw RoutineLoadError([Diagnostic(file: name, line: mark.line, column: mark.column, message: "the config file is not valid YAML (\(problem))")])
+                throw RoutineLoadError([Diagnostic(file: name, line: mark.line, column: mark.column, message: "the config file is not valid YAML (\(problem))")]
+                )
             }
             if case .parser(_, let problem, let mark, _) = error {
-                throw RoutineLoadError([Diagnostic(file: name, line: mark.line, column: mark.column, message: "the config file is not valid YAML (\(problem))")])
+                throw RoutineLoadError([Diagnostic(file: name, line: mark.line, column: mark.column, message: "the config file is not valid YAML (\(problem))")]
+                )
             }
             throw RoutineLoadError([Diagnostic(file: name, line: 0, column: 0, message: "the config file is not valid YAML: \(error)")])
         } catch {
@@ -68,9 +70,11 @@ public enum ConfigFile {
             func check(_ key: String, _ validate: () throws(SettingError) -> Void) {
                 do { try validate() } catch { reader.report(fields[key], "\(key): \(error.description)") }
             }
-            if let paper = settings.paper { check("paper") { () throws(SettingError) in
-                do { _ = try Paper.parse(paper) } catch { throw SettingError("\(error)") }
-            } }
+            if let paper = settings.paper {
+                check("paper") { () throws(SettingError) in
+                    do { _ = try Paper.parse(paper) } catch { throw SettingError("\(error)") }
+                }
+            }
             for (key, value) in [("template", settings.template), ("theme", settings.theme), ("margin", settings.margin)] where value != nil {
                 var alone = CardSettings()
                 switch key {
@@ -80,17 +84,21 @@ public enum ConfigFile {
                 }
                 check(key) { () throws(SettingError) in _ = try alone.cardOptions() }
             }
-            if let sheet = settings.sheet { check("sheet") { () throws(SettingError) in
-                var alone = CardSettings()
-                alone.sheet = sheet
-                _ = try alone.sheetOptions()
-            } }
-            if let offset = settings.backOffset { check("back_offset") { () throws(SettingError) in
-                var alone = CardSettings()
-                alone.sheet = "a4"
-                alone.backOffset = offset
-                _ = try alone.sheetOptions()
-            } }
+            if let sheet = settings.sheet {
+                check("sheet") { () throws(SettingError) in
+                    var alone = CardSettings()
+                    alone.sheet = sheet
+                    _ = try alone.sheetOptions()
+                }
+            }
+            if let offset = settings.backOffset {
+                check("back_offset") { () throws(SettingError) in
+                    var alone = CardSettings()
+                    alone.sheet = "a4"
+                    alone.backOffset = offset
+                    _ = try alone.sheetOptions()
+                }
+            }
             check("language") { () throws(SettingError) in _ = try settings.languageOverride() }
             for key in keys where fields[key] != nil {
                 if let mark = fields.keys[key]?.mark { settings.origins[key] = "\(name):\(mark.line):\(mark.column)" }
@@ -119,7 +127,8 @@ extension CardSettings {
         // A config file's sheet settings are defaults for printing sheets, not orders: they are left
         // out, with a note, where no sheet is printed or where the card is as large as the sheet.
         if sheet == nil, defaults.sheet != nil, let options = try? merged.cardOptions(ignoringSheet: true),
-           let sheetOptions = (try? merged.sheetOptions()) ?? nil, !SheetImposer.fits(options.pageSize, on: sheetOptions) {
+            let sheetOptions = (try? merged.sheetOptions()) ?? nil, !SheetImposer.fits(options.pageSize, on: sheetOptions)
+        {
             merged.sheet = nil
             merged.notes.append("\(origin("sheet"))sheet: \(sheetOptions.kind.rawValue) is ignored: the card is too large to go on that sheet")
         }

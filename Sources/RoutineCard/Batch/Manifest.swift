@@ -40,8 +40,10 @@ public struct ManifestError: Error, Sendable, CustomStringConvertible {
 /// starts at once and uses the same memory; a YAML manifest is read whole (keep those small).
 public final class ManifestReader: Sequence, IteratorProtocol {
     /// The column names a manifest may use.
-    public static let columns = ["routines", "output", "format", "template", "paper", "sheet", "theme", "for", "by",
-                                 "date", "note", "language", "landscape", "tracker", "margin", "bleed", "font", "dpi"]
+    public static let columns = [
+        "routines", "output", "format", "template", "paper", "sheet", "theme", "for", "by",
+        "date", "note", "language", "landscape", "tracker", "margin", "bleed", "font", "dpi",
+    ]
 
     private enum Source {
         case csv(CSVReader, header: [String])
@@ -59,10 +61,12 @@ public final class ManifestReader: Sequence, IteratorProtocol {
         guard FileManager.default.isReadableFile(atPath: url.path), let stream = InputStream(url: url) else {
             throw ManifestError("cannot read the manifest \(url.path)")
         }
-        try self.init(stream: stream, text: { () throws(ManifestError) -> Data in
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw ManifestError("cannot read the manifest \(url.path)") }
-            return data
-        }, format: format)
+        try self.init(
+            stream: stream,
+            text: { () throws(ManifestError) -> Data in
+                guard let data = FileManager.default.contents(atPath: url.path) else { throw ManifestError("cannot read the manifest \(url.path)") }
+                return data
+            }, format: format)
     }
 
     /// Reads a manifest held in memory (one read from a pipe); `name` is for messages.
@@ -182,7 +186,8 @@ public final class ManifestReader: Sequence, IteratorProtocol {
     private static func checkColumns(_ names: [String]) throws(ManifestError) {
         for name in names where !columns.contains(name) {
             let nearest = Suggestions.nearest(to: name, in: columns).first
-            throw ManifestError("unknown column '\(name)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "; the columns are \(columns.joined(separator: ", "))"))
+            throw ManifestError(
+                "unknown column '\(name)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "; the columns are \(columns.joined(separator: ", "))"))
         }
         guard names.contains("routines") else { throw ManifestError("the manifest needs a 'routines' column") }
     }
@@ -193,11 +198,12 @@ public final class ManifestReader: Sequence, IteratorProtocol {
             throw RowProblem(line: line, message: "unknown column '\(key)'" + (nearest.map { "; did you mean '\($0)'?" } ?? ""))
         }
         func text(_ key: String) -> String? {
-            let value: String? = switch fields[key] {
-            case let string as String: string
-            case let number as NSNumber: number.stringValue
-            default: nil
-            }
+            let value: String? =
+                switch fields[key] {
+                case let string as String: string
+                case let number as NSNumber: number.stringValue
+                default: nil
+                }
             guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
             return value
         }

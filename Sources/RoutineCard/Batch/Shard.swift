@@ -18,7 +18,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(SettingError) -> Shard {
         if text == "env" {
             guard let index = environment["JOB_COMPLETION_INDEX"].flatMap({ Int($0) }),
-                  let count = environment["JOB_COMPLETION_COUNT"].flatMap({ Int($0) }) else {
+                let count = environment["JOB_COMPLETION_COUNT"].flatMap({ Int($0) })
+            else {
                 throw SettingError("--shard env needs JOB_COMPLETION_INDEX and JOB_COMPLETION_COUNT set to whole numbers")
             }
             return try Shard(index: index, count: count)

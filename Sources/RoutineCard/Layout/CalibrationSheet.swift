@@ -16,8 +16,9 @@ struct CalibrationSheet {
             line(x: center.x - arm, y: center.y, width: 2 * arm, height: 0, width: 0.6),
             line(x: center.x, y: center.y - arm, width: 0, height: 2 * arm, width: 0.6),
         ]
-        front += try label("Duplex calibration — front. Print this file on both sides (flip on the \(options.flip.rawValue) edge) at actual size.\nThen hold the sheet up to the light and read the back.",
-                           at: Point(x: common.x + Units.mm(8), y: common.y + Units.mm(8)), width: common.width - Units.mm(16))
+        front += try label(
+            "Duplex calibration — front. Print this file on both sides (flip on the \(options.flip.rawValue) edge) at actual size.\nThen hold the sheet up to the light and read the back.",
+            at: Point(x: common.x + Units.mm(8), y: common.y + Units.mm(8)), width: common.width - Units.mm(16))
         // Where the cross lands on the back, in the back page's own coordinates.
         let target = options.flip == .long ? Point(x: paper.width - center.x, y: center.y) : Point(x: center.x, y: paper.height - center.y)
         var back: [PlacedElement] = []
@@ -36,8 +37,9 @@ struct CalibrationSheet {
         }
         back.append(line(x: target.x - Units.mm(Double(ticks)), y: target.y, width: Units.mm(2 * Double(ticks)), height: 0, width: 0.3))
         back.append(line(x: target.x, y: target.y - Units.mm(Double(ticks)), width: 0, height: Units.mm(2 * Double(ticks)), width: 0.3))
-        back += try label("Duplex calibration — back. Where the front's cross shows through, read the scales (mm):\nthe horizontal number is X, the vertical Y. Pass them as --back-offset Xmm,Ymm (0,0 needs none).",
-                          at: Point(x: common.x + Units.mm(8), y: common.y + Units.mm(8)), width: common.width - Units.mm(16))
+        back += try label(
+            "Duplex calibration — back. Where the front's cross shows through, read the scales (mm):\nthe horizontal number is X, the vertical Y. Pass them as --back-offset Xmm,Ymm (0,0 needs none).",
+            at: Point(x: common.x + Units.mm(8), y: common.y + Units.mm(8)), width: common.width - Units.mm(16))
         return [
             PlacedPage(size: size, bleed: 0, safeArea: common, background: .white, elements: front),
             PlacedPage(size: size, bleed: 0, safeArea: common, background: .white, elements: back),
@@ -52,7 +54,11 @@ struct CalibrationSheet {
         let font = FontStyle(family: theme.fontFamily, size: size)
         let request = TextRequest(text: text, emphasis: [], font: font, alignment: .left, width: width)
         let metrics = try measurer.measure(request)
-        return [.text(PlacedText(frame: Rect(x: point.x, y: point.y, width: width, height: metrics.height), text: text, emphasis: [],
-                                 font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount))]
+        return [
+            .text(
+                PlacedText(
+                    frame: Rect(x: point.x, y: point.y, width: width, height: metrics.height), text: text, emphasis: [],
+                    font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount))
+        ]
     }
 }

@@ -139,4 +139,3 @@ extension Double {
         return text
     }
 }
-

@@ -12,8 +12,9 @@ struct GalleryLayout {
         let picture = min(cellWidth - 20, 90)
         let labelSpec = TextSpec(size: 9, color: theme.text, role: .label, alignment: .center)
         let cellHeight = picture + 26
-        let title = TextBlock(plain: "RoutineCard illustrations (\(names.count), theme \(theme.name.rawValue))",
-                              TextSpec(size: 14, bold: true, color: theme.accent, role: .title))
+        let title = TextBlock(
+            plain: "RoutineCard illustrations (\(names.count), theme \(theme.name.rawValue))",
+            TextSpec(size: 14, bold: true, color: theme.accent, role: .title))
         let titleHeight = try title.height(width: safeArea.width, in: context)
         let rowsPerPage = max(1, Int((safeArea.height - titleHeight - 12) / cellHeight))
         var pages: [PlacedPage] = []
@@ -23,9 +24,14 @@ struct GalleryLayout {
             for (offset, name) in names[start..<min(names.count, start + rowsPerPage * columns)].enumerated() {
                 let x = safeArea.x + Double(offset % columns) * cellWidth
                 let y = safeArea.y + titleHeight + 12 + Double(offset / columns) * cellHeight
-                elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 4), frame: Rect(x: x + 4, y: y, width: cellWidth - 8, height: picture + 4),
-                                                   stroke: theme.muted.mixed(with: theme.page, 0.7), lineWidth: 0.5)))
-                elements.append(.image(PlacedImage(frame: Rect(x: x + (cellWidth - picture) / 2, y: y + 2, width: picture, height: picture), source: name, theme: theme.name)))
+                elements.append(
+                    .shape(
+                        PlacedShape(
+                            kind: .rectangle(cornerRadius: 4), frame: Rect(x: x + 4, y: y, width: cellWidth - 8, height: picture + 4),
+                            stroke: theme.muted.mixed(with: theme.page, 0.7), lineWidth: 0.5)))
+                elements.append(
+                    .image(
+                        PlacedImage(frame: Rect(x: x + (cellWidth - picture) / 2, y: y + 2, width: picture, height: picture), source: name, theme: theme.name)))
                 try TextBlock(plain: name, labelSpec).place(in: Rect(x: x, y: y + picture + 8, width: cellWidth, height: 20), in: context, into: &elements)
             }
             pages.append(PlacedPage(size: size, bleed: 0, safeArea: safeArea, background: theme.page, elements: elements))

@@ -60,7 +60,6 @@ public struct EdgeInsets: Hashable, Sendable, Codable {
         self.right = right
     }
 
-
     public init(vertical: Double, horizontal: Double) {
         self.init(top: vertical, left: horizontal, bottom: vertical, right: horizontal)
     }

@@ -40,7 +40,6 @@ public struct Labels: Sendable, Hashable {
             && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
     }
 
-
     private static let table: [String: Labels] = ["en": english, "es": spanish, "de": german]
 
     static let english = Labels(

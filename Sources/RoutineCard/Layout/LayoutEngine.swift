@@ -54,10 +54,12 @@ struct LayoutEngine {
         case .wallet:
             let template = WalletTemplate(routine: routine, options: options, theme: theme)
             let floor = template.blocks.style.bodyFloor
-            let (fronts, frontAdjustments) = try fitAndPlace(template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
-                                                       context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
-            let (backs, backAdjustments) = try fitAndPlace(template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
-                                                     context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+            let (fronts, frontAdjustments) = try fitAndPlace(
+                template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+                context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+            let (backs, backAdjustments) = try fitAndPlace(
+                template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+                context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
             // Fronts and backs alternate so that each back prints behind its front in duplex.
             var pages: [PlacedPage] = []
             for index in 0..<max(fronts.count, backs.count) {

@@ -16,10 +16,10 @@ public enum Length {
     public static func parse(_ text: String) throws(ParseError) -> Double {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard let (unit, factor) = units.first(where: { key.hasSuffix($0.name) }),
-              let value = Double(key.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            let value = Double(key.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), value.isFinite
+        else {
             throw ParseError(description: "cannot read the length '\(text)'; write a number with a unit, like 8mm, 0.25in or 12pt")
         }
         return value * factor
     }
 }
-

@@ -21,10 +21,12 @@ struct Badge: Block {
         let font = FontStyle(family: context.theme.fontFamily, size: spec.size, bold: true)
         let request = TextRequest(text: label, emphasis: [], font: font, alignment: .center, width: diameter)
         let metrics = try context.measurer.measure(request)
-        elements.append(.text(PlacedText(
-            frame: Rect(x: circle.x, y: circle.y + (diameter - metrics.height) / 2, width: diameter, height: metrics.height),
-            text: label, emphasis: [], font: font, color: spec.color, alignment: .center, role: .label, lineCount: metrics.lineCount
-        )))
+        elements.append(
+            .text(
+                PlacedText(
+                    frame: Rect(x: circle.x, y: circle.y + (diameter - metrics.height) / 2, width: diameter, height: metrics.height),
+                    text: label, emphasis: [], font: font, color: spec.color, alignment: .center, role: .label, lineCount: metrics.lineCount
+                )))
     }
 }
 
@@ -43,8 +45,11 @@ struct SectionHeading: Block {
         let start = frame.x + metrics.width + 6
         guard metrics.lineCount == 1, start < frame.maxX - 12 else { return }
         let y = frame.y + metrics.height * 0.55
-        elements.append(.shape(PlacedShape(kind: .line, frame: Rect(x: start, y: y, width: frame.maxX - start, height: 0),
-                                           stroke: ruleColor, lineWidth: 0.75)))
+        elements.append(
+            .shape(
+                PlacedShape(
+                    kind: .line, frame: Rect(x: start, y: y, width: frame.maxX - start, height: 0),
+                    stroke: ruleColor, lineWidth: 0.75)))
     }
 }
 
@@ -56,8 +61,11 @@ struct Picture: Block {
     func height(width: Double, in context: LayoutContext) throws -> Double { size.height }
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
-        elements.append(.image(PlacedImage(frame: Rect(x: frame.x, y: frame.y, width: min(size.width, frame.width), height: size.height),
-                                           source: source, theme: context.theme.name)))
+        elements.append(
+            .image(
+                PlacedImage(
+                    frame: Rect(x: frame.x, y: frame.y, width: min(size.width, frame.width), height: size.height),
+                    source: source, theme: context.theme.name)))
     }
 }
 
@@ -72,7 +80,8 @@ struct Overlay: Block {
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
         try base.place(in: frame, in: context, into: &elements)
-        try corner.place(in: Rect(x: frame.x, y: frame.y, width: frame.width, height: try corner.height(width: frame.width, in: context)),
-                         in: context, into: &elements)
+        try corner.place(
+            in: Rect(x: frame.x, y: frame.y, width: frame.width, height: try corner.height(width: frame.width, in: context)),
+            in: context, into: &elements)
     }
 }

@@ -105,7 +105,8 @@ struct Paginator {
             let room = bottom - y - gap
             let mayBreak = placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
             if mayBreak, room >= minimumSplitHeight || placedHere == 0 || headingOpensColumn,
-               let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context) {
+                let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context)
+            {
                 let headHeight = try head.height(width: width, in: context)
                 page.items.append(PlacedItem(block: head, frame: Rect(x: x, y: y + gap, width: width, height: headHeight)))
                 queue[queue.startIndex] = FlowItem(block: tail, spaceBefore: item.spaceBefore, keepWithNext: item.keepWithNext, keepTogether: item.keepTogether)
@@ -113,10 +114,12 @@ struct Paginator {
             }
             if placedHere == 0 {
                 if bottom - top < height, bottom - top < safeArea.height / 4 {
-                    throw LayoutError(description: "the title, subtitle and footer leave only \(Int(max(0, bottom - top))) pt of the card for the routine; "
-                        + "shorten the title or subtitle, or use a larger paper")
+                    throw LayoutError(
+                        description: "the title, subtitle and footer leave only \(Int(max(0, bottom - top))) pt of the card for the routine; "
+                            + "shorten the title or subtitle, or use a larger paper")
                 }
-                throw LayoutError(description: "an item is \(Int(height)) pt tall and cannot be broken to fit a column of \(Int(bottom - top)) pt; use a larger paper")
+                throw LayoutError(
+                    description: "an item is \(Int(height)) pt tall and cannot be broken to fit a column of \(Int(bottom - top)) pt; use a larger paper")
             }
             return
         }

@@ -39,11 +39,14 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
         if let paper = named.first(where: { $0.name == key }) { return paper }
         guard let (unit, factor) = Length.units.first(where: { key.hasSuffix($0.name) }) else {
-            throw ParseError(description: "unknown paper '\(text)'; use one of \(named.map(\.name).joined(separator: ", ")) or a size like 100x150mm (units: mm, cm, in, pt)")
+            throw ParseError(
+                description: "unknown paper '\(text)'; use one of \(named.map(\.name).joined(separator: ", ")) or a size like 100x150mm (units: mm, cm, in, pt)"
+            )
         }
         let numbers = key.dropLast(unit.count).split(separator: "x", omittingEmptySubsequences: false)
         guard numbers.count == 2, let w = Double(numbers[0].trimmingCharacters(in: .whitespaces)),
-              let h = Double(numbers[1].trimmingCharacters(in: .whitespaces)) else {
+            let h = Double(numbers[1].trimmingCharacters(in: .whitespaces))
+        else {
             throw ParseError(description: "cannot read the paper size '\(text)'; write it as WIDTHxHEIGHT with a unit, like 100x150mm")
         }
         let width = w * factor, height = h * factor

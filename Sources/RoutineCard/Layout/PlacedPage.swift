@@ -31,7 +31,6 @@ public struct Color: Hashable, Sendable, Codable {
     }
 }
 
-
 /// A font choice for a run of text.
 public struct FontStyle: Hashable, Sendable, Codable {
     public var family: String
@@ -123,8 +122,9 @@ public struct PlacedCard: Hashable, Sendable, Codable {
     /// The box the card covers on the sheet.
     public var frame: Rect {
         let turned = quarterTurns % 2 == 1
-        return Rect(x: origin.x, y: origin.y, width: turned ? card.size.height : card.size.width,
-                    height: turned ? card.size.width : card.size.height)
+        return Rect(
+            x: origin.x, y: origin.y, width: turned ? card.size.height : card.size.width,
+            height: turned ? card.size.width : card.size.height)
     }
 }
 

@@ -68,8 +68,9 @@ struct SheetImposer {
     /// Where cards may go on a sheet: the common area less the printer margin and the ruler's strip.
     static func workArea(on paper: Paper) -> Rect {
         let common = commonArea(on: paper)
-        return Rect(x: common.x + printerMargin, y: common.y + printerMargin,
-                    width: common.width - 2 * printerMargin, height: common.height - 2 * printerMargin - rulerStrip)
+        return Rect(
+            x: common.x + printerMargin, y: common.y + printerMargin,
+            width: common.width - 2 * printerMargin, height: common.height - 2 * printerMargin - rulerStrip)
     }
 
     /// Whether at least one card of `size` fits on the sheet, either way round.
@@ -119,7 +120,10 @@ struct SheetImposer {
         let (columns, rows) = useTurned ? turned : upright
         let size = useTurned ? Size(width: card.height, height: card.width) : card
         guard columns > 0, rows > 0 else {
-            throw LayoutError(description: "a \(Int(card.width / Units.pointsPerMillimetre)) × \(Int(card.height / Units.pointsPerMillimetre)) mm card does not fit on the sheet with room for crop marks")
+            throw LayoutError(
+                description:
+                    "a \(Int(card.width / Units.pointsPerMillimetre)) × \(Int(card.height / Units.pointsPerMillimetre)) mm card does not fit on the sheet with room for crop marks"
+            )
         }
         let totalWidth = Double(columns) * size.width + Double(columns - 1) * gutter
         let totalHeight = Double(rows) * size.height + Double(rows - 1) * gutter
@@ -152,8 +156,10 @@ struct SheetImposer {
     private func cropMarks(around frame: Rect) -> [PlacedElement] {
         let ink = Color.black, width = 0.4
         var marks: [PlacedElement] = []
-        for (x, y, dx, dy) in [(frame.minX, frame.minY, -1.0, -1.0), (frame.maxX, frame.minY, 1.0, -1.0),
-                               (frame.minX, frame.maxY, -1.0, 1.0), (frame.maxX, frame.maxY, 1.0, 1.0)] {
+        for (x, y, dx, dy) in [
+            (frame.minX, frame.minY, -1.0, -1.0), (frame.maxX, frame.minY, 1.0, -1.0),
+            (frame.minX, frame.maxY, -1.0, 1.0), (frame.maxX, frame.maxY, 1.0, 1.0),
+        ] {
             // Horizontal mark along the top or bottom edge, vertical mark along the side.
             let hx = dx < 0 ? x - Self.markOffset - Self.markLength : x + Self.markOffset
             marks.append(.shape(PlacedShape(kind: .line, frame: Rect(x: hx, y: y, width: Self.markLength, height: 0), stroke: ink, lineWidth: width)))
@@ -167,7 +173,9 @@ struct SheetImposer {
     private func ruler(in common: Rect) throws -> [PlacedElement] {
         let left = common.x + Self.printerMargin
         let baseline = common.maxY - Self.printerMargin - Units.mm(2)
-        var elements: [PlacedElement] = [.shape(PlacedShape(kind: .line, frame: Rect(x: left, y: baseline, width: Units.mm(50), height: 0), stroke: .black, lineWidth: 0.5))]
+        var elements: [PlacedElement] = [
+            .shape(PlacedShape(kind: .line, frame: Rect(x: left, y: baseline, width: Units.mm(50), height: 0), stroke: .black, lineWidth: 0.5))
+        ]
         for tick in 0...10 {
             let x = left + Units.mm(Double(tick) * 5)
             let height = Units.mm(tick % 2 == 0 ? 2.5 : 1.2)
@@ -177,8 +185,11 @@ struct SheetImposer {
         let text = "50 mm — if this ruler is not 50 mm long, print at actual size (100%, no fit to page)"
         let request = TextRequest(text: text, emphasis: [], font: font, alignment: .left, width: common.maxX - Self.printerMargin - left - Units.mm(53))
         let metrics = try measurer.measure(request)
-        elements.append(.text(PlacedText(frame: Rect(x: left + Units.mm(53), y: baseline - metrics.height, width: request.width, height: metrics.height),
-                                         text: text, emphasis: [], font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount)))
+        elements.append(
+            .text(
+                PlacedText(
+                    frame: Rect(x: left + Units.mm(53), y: baseline - metrics.height, width: request.width, height: metrics.height),
+                    text: text, emphasis: [], font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount)))
         return elements
     }
 }

@@ -31,12 +31,16 @@ struct VStack: Block {
                 continue
             }
             if let (head, tail) = try child.split(width: width, maxHeight: maxHeight - top, in: context) {
-                return (VStack(children: Array(children[..<index]) + [head], spacing: spacing),
-                        VStack(children: [tail] + children[(index + 1)...], spacing: spacing))
+                return (
+                    VStack(children: Array(children[..<index]) + [head], spacing: spacing),
+                    VStack(children: [tail] + children[(index + 1)...], spacing: spacing)
+                )
             }
             guard index > 0 else { return nil }
-            return (VStack(children: Array(children[..<index]), spacing: spacing),
-                    VStack(children: Array(children[index...]), spacing: spacing))
+            return (
+                VStack(children: Array(children[..<index]), spacing: spacing),
+                VStack(children: Array(children[index...]), spacing: spacing)
+            )
         }
         return nil
     }
@@ -109,8 +113,10 @@ struct HStack: Block {
             }
         }
         guard anySplit else { return nil }
-        return (HStack(columns: heads, spacing: spacing, equalHeights: equalHeights),
-                HStack(columns: tails, spacing: spacing, equalHeights: equalHeights))
+        return (
+            HStack(columns: heads, spacing: spacing, equalHeights: equalHeights),
+            HStack(columns: tails, spacing: spacing, equalHeights: equalHeights)
+        )
     }
 }
 
@@ -131,16 +137,19 @@ struct Box: Block {
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
         if let bleed, let fill {
-            let band = Rect(x: frame.x - bleed.left, y: frame.y - bleed.top,
-                            width: frame.width + bleed.left + bleed.right, height: frame.height + bleed.top + bleed.bottom)
+            let band = Rect(
+                x: frame.x - bleed.left, y: frame.y - bleed.top,
+                width: frame.width + bleed.left + bleed.right, height: frame.height + bleed.top + bleed.bottom)
             elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 0), frame: band, fill: fill, isBackground: true)))
         } else if fill != nil || stroke != nil {
             // Keep the outline's ink inside the frame.
             let inset = stroke == nil ? 0 : lineWidth / 2
-            elements.append(.shape(PlacedShape(
-                kind: .rectangle(cornerRadius: cornerRadius), frame: frame.insetBy(inset),
-                fill: fill, stroke: stroke, lineWidth: stroke == nil ? 0 : lineWidth
-            )))
+            elements.append(
+                .shape(
+                    PlacedShape(
+                        kind: .rectangle(cornerRadius: cornerRadius), frame: frame.insetBy(inset),
+                        fill: fill, stroke: stroke, lineWidth: stroke == nil ? 0 : lineWidth
+                    )))
         }
         let inner = Rect(
             x: frame.x + padding.left, y: frame.y + padding.top,

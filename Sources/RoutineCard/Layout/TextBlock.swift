@@ -35,11 +35,13 @@ struct TextBlock: Block {
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
         let request = request(width: frame.width, in: context)
         let metrics = try context.measurer.measure(request)
-        elements.append(.text(PlacedText(
-            frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: metrics.height),
-            text: content.plain, emphasis: content.runs, font: request.font, color: spec.color,
-            alignment: spec.alignment, role: spec.role, lineCount: metrics.lineCount
-        )))
+        elements.append(
+            .text(
+                PlacedText(
+                    frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: metrics.height),
+                    text: content.plain, emphasis: content.runs, font: request.font, color: spec.color,
+                    alignment: spec.alignment, role: spec.role, lineCount: metrics.lineCount
+                )))
     }
 
     func split(width: Double, maxHeight: Double, in context: LayoutContext) throws -> (Block, Block)? {

@@ -34,20 +34,23 @@ public struct Theme: Hashable, Sendable {
     public static func named(_ name: Name) -> Theme {
         switch name {
         case .color:
-            Theme(name: name, fontFamily: "Lato, DejaVu Sans", text: Color(hex: 0x1D2A30), muted: Color(hex: 0x4F5F66),
-                  accent: Color(hex: 0x0F6E74), onAccent: .white, headerFill: Color(hex: 0x0F6E74), headerText: .white,
-                  heatTint: Color(hex: 0xFCEBDD), coldTint: Color(hex: 0xE1EEF8), contrastTint: Color(hex: 0xECE8F4),
-                  boxStroke: nil, caution: Color(hex: 0xA3341A), page: .white, typeScale: 1, minimumBody: 0)
+            Theme(
+                name: name, fontFamily: "Lato, DejaVu Sans", text: Color(hex: 0x1D2A30), muted: Color(hex: 0x4F5F66),
+                accent: Color(hex: 0x0F6E74), onAccent: .white, headerFill: Color(hex: 0x0F6E74), headerText: .white,
+                heatTint: Color(hex: 0xFCEBDD), coldTint: Color(hex: 0xE1EEF8), contrastTint: Color(hex: 0xECE8F4),
+                boxStroke: nil, caution: Color(hex: 0xA3341A), page: .white, typeScale: 1, minimumBody: 0)
         case .inkSaver:
-            Theme(name: name, fontFamily: "Lato, DejaVu Sans", text: Color(hex: 0x222222), muted: Color(hex: 0x555555),
-                  accent: Color(hex: 0x333333), onAccent: .white, headerFill: nil, headerText: Color(hex: 0x111111),
-                  heatTint: nil, coldTint: nil, contrastTint: nil,
-                  boxStroke: Color(hex: 0x888888), caution: Color(hex: 0x222222), page: .white, typeScale: 1, minimumBody: 0)
+            Theme(
+                name: name, fontFamily: "Lato, DejaVu Sans", text: Color(hex: 0x222222), muted: Color(hex: 0x555555),
+                accent: Color(hex: 0x333333), onAccent: .white, headerFill: nil, headerText: Color(hex: 0x111111),
+                heatTint: nil, coldTint: nil, contrastTint: nil,
+                boxStroke: Color(hex: 0x888888), caution: Color(hex: 0x222222), page: .white, typeScale: 1, minimumBody: 0)
         case .highContrast:
-            Theme(name: name, fontFamily: "DejaVu Sans", text: .black, muted: .black,
-                  accent: .black, onAccent: .white, headerFill: nil, headerText: .black,
-                  heatTint: nil, coldTint: nil, contrastTint: nil,
-                  boxStroke: .black, caution: .black, page: .white, typeScale: 1.5, minimumBody: 14)
+            Theme(
+                name: name, fontFamily: "DejaVu Sans", text: .black, muted: .black,
+                accent: .black, onAccent: .white, headerFill: nil, headerText: .black,
+                heatTint: nil, coldTint: nil, contrastTint: nil,
+                boxStroke: .black, caution: .black, page: .white, typeScale: 1.5, minimumBody: 14)
         }
     }
 }

@@ -14,7 +14,8 @@ enum IllustrationStyle {
         var index = 0
         while index < svg.count {
             if svg[index] == marker[0], svg[index...].starts(with: marker),
-               let end = svg[(index + marker.count)...].firstIndex(of: quote) {
+                let end = svg[(index + marker.count)...].firstIndex(of: quote)
+            {
                 let name = String(decoding: svg[(index + marker.count)..<end], as: UTF8.self)
                 result += attributes[name] ?? Array(svg[index...end])
                 index = end + 1
@@ -27,11 +28,16 @@ enum IllustrationStyle {
     }
 
     /// For each theme, class name → its properties written as attributes.
-    private static let attributesByTheme: [Theme.Name: [String: [UInt8]]] = Dictionary(uniqueKeysWithValues: Theme.Name.allCases.map { theme in
-        (theme, Dictionary(uniqueKeysWithValues: rules(theme).map { name, properties in
-            (name, Array(properties.map { "\($0.0)=\"\($0.1)\"" }.joined(separator: " ").utf8))
-        }))
-    })
+    private static let attributesByTheme: [Theme.Name: [String: [UInt8]]] = Dictionary(
+        uniqueKeysWithValues: Theme.Name.allCases.map { theme in
+            (
+                theme,
+                Dictionary(
+                    uniqueKeysWithValues: rules(theme).map { name, properties in
+                        (name, Array(properties.map { "\($0.0)=\"\($0.1)\"" }.joined(separator: " ").utf8))
+                    })
+            )
+        })
 
     /// Class name and its properties, for each class the drawings use.
     /// Class name → properties, for each theme (internal for the test that checks them as a stylesheet).
@@ -69,15 +75,18 @@ enum IllustrationStyle {
     private static func palette(_ theme: Theme.Name) -> Palette {
         switch theme {
         case .color:
-            Palette(figure: "#1D2A30", accent: "#0F6E74", stretchOpacity: "0.3", propFill: "#E3E9EB", propStroke: "#9AAAB0",
-                    warm: "#E07A3F", cool: "#4A90C8", coolStroke: "none", snow: "#FFFFFF", fruit: "#C8453A", leaf: "#4C9A52", alert: "#E2A400")
+            Palette(
+                figure: "#1D2A30", accent: "#0F6E74", stretchOpacity: "0.3", propFill: "#E3E9EB", propStroke: "#9AAAB0",
+                warm: "#E07A3F", cool: "#4A90C8", coolStroke: "none", snow: "#FFFFFF", fruit: "#C8453A", leaf: "#4C9A52", alert: "#E2A400")
         case .inkSaver:
             // Greyscale and light: thin tints instead of solid fills.
-            Palette(figure: "#333333", accent: "#555555", stretchOpacity: "0.25", propFill: "none", propStroke: "#999999",
-                    warm: "#9A9A9A", cool: "#C4C4C4", coolStroke: "none", snow: "#FFFFFF", fruit: "#8C8C8C", leaf: "#5A5A5A", alert: "#E6E6E6")
+            Palette(
+                figure: "#333333", accent: "#555555", stretchOpacity: "0.25", propFill: "none", propStroke: "#999999",
+                warm: "#9A9A9A", cool: "#C4C4C4", coolStroke: "none", snow: "#FFFFFF", fruit: "#8C8C8C", leaf: "#5A5A5A", alert: "#E6E6E6")
         case .highContrast:
-            Palette(figure: "#000000", accent: "#000000", stretchOpacity: "0.22", propFill: "#FFFFFF", propStroke: "#000000",
-                    warm: "#000000", cool: "#FFFFFF", coolStroke: "#000000", snow: "#000000", fruit: "#000000", leaf: "#000000", alert: "#FFFFFF")
+            Palette(
+                figure: "#000000", accent: "#000000", stretchOpacity: "0.22", propFill: "#FFFFFF", propStroke: "#000000",
+                warm: "#000000", cool: "#FFFFFF", coolStroke: "#000000", snow: "#000000", fruit: "#000000", leaf: "#000000", alert: "#FFFFFF")
         }
     }
 }

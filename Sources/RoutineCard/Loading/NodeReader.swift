@@ -115,8 +115,10 @@ struct NodeReader {
             return nil
         case .success(let value):
             guard range.contains(value) else {
-                report(node, "\(what) is \(DurationParser.format(seconds: value)); it should be between "
-                    + "\(DurationParser.format(seconds: range.lowerBound)) and \(DurationParser.format(seconds: range.upperBound))")
+                report(
+                    node,
+                    "\(what) is \(DurationParser.format(seconds: value)); it should be between "
+                        + "\(DurationParser.format(seconds: range.lowerBound)) and \(DurationParser.format(seconds: range.upperBound))")
                 return nil
             }
             return value
@@ -136,8 +138,10 @@ struct NodeReader {
             return nil
         case .success(let value):
             guard range.contains(value.minSeconds), range.contains(value.maxSeconds) else {
-                report(node, "\(what) is \(DurationParser.format(value)); it should stay between "
-                    + "\(DurationParser.format(seconds: range.lowerBound)) and \(DurationParser.format(seconds: range.upperBound))")
+                report(
+                    node,
+                    "\(what) is \(DurationParser.format(value)); it should stay between "
+                        + "\(DurationParser.format(seconds: range.lowerBound)) and \(DurationParser.format(seconds: range.upperBound))")
                 return nil
             }
             return value
@@ -168,8 +172,10 @@ struct NodeReader {
         guard let value = text(node, what) else { return nil }
         guard choices.contains(value) else {
             let nearest = Suggestions.nearest(to: value, in: choices)
-            report(node, "\(what) is '\(value)', which is not one of \(choices.joined(separator: ", "))"
-                + (nearest.first.map { "; did you mean '\($0)'?" } ?? ""))
+            report(
+                node,
+                "\(what) is '\(value)', which is not one of \(choices.joined(separator: ", "))"
+                    + (nearest.first.map { "; did you mean '\($0)'?" } ?? ""))
             return nil
         }
         return value

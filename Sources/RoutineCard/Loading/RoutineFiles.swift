@@ -22,7 +22,8 @@ public enum RoutineFiles {
     ///   - fileName: the file it will be saved as, named in the comments.
     public static func starter(id: String, title: String, fileName: String) -> String {
         let template = AssetStore.data("starter/routine.yaml").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return template
+        return
+            template
             .replacingOccurrences(of: "{{id}}", with: id)
             .replacingOccurrences(of: "{{title}}", with: yamlScalar(title))
             .replacingOccurrences(of: "{{file}}", with: fileName)
@@ -39,7 +40,8 @@ public enum RoutineFiles {
     /// A title as a YAML scalar: quoted when YAML would read it as something else.
     private static func yamlScalar(_ text: String) -> String {
         let special = CharacterSet(charactersIn: ":#{}[],&*!|>'\"%@`")
-        let needsQuotes = text.rangeOfCharacter(from: special) != nil || text.first == "-" || text.first == "?"
+        let needsQuotes =
+            text.rangeOfCharacter(from: special) != nil || text.first == "-" || text.first == "?"
             || ["yes", "no", "true", "false", "null", "on", "off", "~"].contains(text.lowercased()) || Double(text) != nil
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

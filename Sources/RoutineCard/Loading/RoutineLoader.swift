@@ -74,9 +74,10 @@ public enum RoutineLoader {
         let routine = reader.routine(root)
         let diagnostics = reader.reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         guard diagnostics.isEmpty, let routine else {
-            throw RoutineLoadError(diagnostics.isEmpty
-                ? [Diagnostic(file: file, line: 0, column: 0, message: "the file holds no routine")]
-                : diagnostics)
+            throw RoutineLoadError(
+                diagnostics.isEmpty
+                    ? [Diagnostic(file: file, line: 0, column: 0, message: "the file holds no routine")]
+                    : diagnostics)
         }
         // The reader reports each problem at its line; the model's own rules are the last word.
         let problems = routine.validate()
@@ -87,8 +88,9 @@ public enum RoutineLoader {
     }
 
     private static func tooLarge(_ file: String, bytes: Int) -> Diagnostic {
-        Diagnostic(file: file, line: 0, column: 0,
-                   message: "the file is \(bytes / 1000) kB; a routine file may be at most \(RoutineLimits.fileBytes / 1000) kB")
+        Diagnostic(
+            file: file, line: 0, column: 0,
+            message: "the file is \(bytes / 1000) kB; a routine file may be at most \(RoutineLimits.fileBytes / 1000) kB")
     }
 
     private static func sanitizedID(_ name: String) -> String {
@@ -129,13 +131,15 @@ public enum RoutineLoader {
         }
         switch yaml {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let why = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-            return Diagnostic(file: file, line: mark.line, column: mark.column,
-                              message: "the file is not valid YAML (\(why)); check the indentation and quotes here")
+            return Diagnostic(
+                file: file, line: mark.line, column: mark.column,
+                message: "the file is not valid YAML (\(why)); check the indentation and quotes here")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
-                              message: "'\(duplicates.joined(separator: "', '"))' is given twice in the same place; keep one")
+            return Diagnostic(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "'\(duplicates.joined(separator: "', '"))' is given twice in the same place; keep one")
         case .reader(let problem, _, _, _):
             return Diagnostic(file: file, line: 0, column: 0, message: "cannot read the file: \(problem)")
         default:

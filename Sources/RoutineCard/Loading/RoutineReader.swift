@@ -58,8 +58,9 @@ struct RoutineReader {
             }
         }
         guard let title else { return nil }
-        return Routine(id: id, title: title, subtitle: subtitle, language: language, frequency: frequency,
-                       sections: sections, disclaimer: disclaimer)
+        return Routine(
+            id: id, title: title, subtitle: subtitle, language: language, frequency: frequency,
+            sections: sections, disclaimer: disclaimer)
     }
 
     private mutating func identifier(_ node: Node?, _ what: String) -> String? {
@@ -101,16 +102,21 @@ struct RoutineReader {
         guard let fields = reader.fields(node, of: what, allowed: Self.sectionFields) else { return nil }
         let kinds = Section.Kind.allCases.filter { fields[$0.rawValue] != nil }
         guard kinds.count == 1, let kind = kinds.first else {
-            reader.report(node, kinds.isEmpty
-                ? "\(what) has no content; give it one of: exercises, therapy, tips or notes"
-                : "\(what) mixes \(kinds.map(\.rawValue).joined(separator: " and ")); put each in its own section")
+            reader.report(
+                node,
+                kinds.isEmpty
+                    ? "\(what) has no content; give it one of: exercises, therapy, tips or notes"
+                    : "\(what) mixes \(kinds.map(\.rawValue).joined(separator: " and ")); put each in its own section")
             return nil
         }
         let id = identifier(fields["id"], "the id of \(what)") ?? kind.rawValue
         let title = reader.text(fields["title"], "the title of \(what)")
         let listNode = fields[kind.rawValue]
-        guard let items = reader.list(listNode, "the \(kind.rawValue) of \(what)", limit: RoutineLimits.itemsPerSection,
-                                      allowSingle: kind == .notes) else { return nil }
+        guard
+            let items = reader.list(
+                listNode, "the \(kind.rawValue) of \(what)", limit: RoutineLimits.itemsPerSection,
+                allowSingle: kind == .notes)
+        else { return nil }
         guard !items.isEmpty else {
             reader.report(listNode, "the \(kind.rawValue) of \(what) are empty; add an item or remove the section")
             return nil
@@ -128,7 +134,8 @@ struct RoutineReader {
         case .tips:
             return Section(id: id, title: title, content: .tips(items.enumerated().compactMap { tip($1, "tip \($0 + 1) in \(what)") }))
         case .notes:
-            return Section(id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) in \(what)", required: true) }))
+            return Section(
+                id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) in \(what)", required: true) }))
         }
     }
 
@@ -162,7 +169,9 @@ struct RoutineReader {
         var duration = reader.durationRange(fields["duration"], "the duration of \(what)", range: RoutineRanges.therapy)
         // Safety: cold longer than 20 minutes risks cold burns; heat longer than 30, skin burns.
         if let kind, let range = duration, let limit = RoutineRanges.therapyMinutes[kind], range.maxSeconds > limit * 60 {
-            reader.report(fields["duration"], "\(what): \(kind.rawValue) therapy should last at most \(limit) minutes at a time to protect the skin; shorten the duration")
+            reader.report(
+                fields["duration"], "\(what): \(kind.rawValue) therapy should last at most \(limit) minutes at a time to protect the skin; shorten the duration"
+            )
             duration = nil
         }
         let steps = self.steps(fields["steps"], what)
@@ -194,9 +203,11 @@ struct RoutineReader {
         if !looksLikePath {
             guard pictureNames.contains(value) else {
                 let nearest = Suggestions.ranked(value, Array(pictureNames)).first
-                reader.report(node, "\(what) '\(value)' is not a built-in picture"
-                    + (nearest.map { "; did you mean '\($0)'?" } ?? "")
-                    + " (see `routinecard list --illustrations`, or give a path like ./my-move.svg)")
+                reader.report(
+                    node,
+                    "\(what) '\(value)' is not a built-in picture"
+                        + (nearest.map { "; did you mean '\($0)'?" } ?? "")
+                        + " (see `routinecard list --illustrations`, or give a path like ./my-move.svg)")
                 return nil
             }
             return value
@@ -212,16 +223,20 @@ struct RoutineReader {
         } else if let baseDirectory {
             url = URL(fileURLWithPath: value, relativeTo: baseDirectory)
         } else {
-            reader.report(node, "\(what) '\(value)' is a relative path, and relative picture paths need the routine's folder; "
-                + "load the routine from its file (or give its folder), or use a built-in picture")
+            reader.report(
+                node,
+                "\(what) '\(value)' is a relative path, and relative picture paths need the routine's folder; "
+                    + "load the routine from its file (or give its folder), or use a built-in picture")
             return nil
         }
         // Symbolic links are followed first, so a link cannot lead out of the folder.
         let real = url.standardizedFileURL.resolvingSymlinksInPath()
         guard pictureRoots.contains(where: { real.path.hasPrefix($0) }) else {
             let folders = pictureRoots.map { String($0.dropLast()) }.joined(separator: ", ")
-            reader.report(node, "\(what) '\(value)' is outside \(folders.isEmpty ? "the routine's folder" : folders); "
-                + "a routine may use pictures in its own folder (and below), or folders given with --pictures-from")
+            reader.report(
+                node,
+                "\(what) '\(value)' is outside \(folders.isEmpty ? "the routine's folder" : folders); "
+                    + "a routine may use pictures in its own folder (and below), or folders given with --pictures-from")
             return nil
         }
         if let problem = PictureFiles.problem(at: real) {

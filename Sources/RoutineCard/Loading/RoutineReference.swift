@@ -44,7 +44,8 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
         if name == "-" {
             source = .standardInput
         } else if name.contains("/") || [".yaml", ".yml", ".json"].contains(where: lower.hasSuffix)
-                    || fileManager.fileExists(atPath: url(name).path) {
+            || fileManager.fileExists(atPath: url(name).path)
+        {
             source = .file(url(name))
         } else {
             source = .builtIn(name)
@@ -71,14 +72,16 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
         case .standardInput:
             let data = try standardInput()
             let firstByte = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
-            routine = try RoutineLoader.load(data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
-                                             baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-                                             pictureFolders: pictureFolders, fallbackID: "stdin")
+            routine = try RoutineLoader.load(
+                data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
+                baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+                pictureFolders: pictureFolders, fallbackID: "stdin")
         }
         if let section {
             guard let chosen = routine.section(section) else {
-                throw UnknownSectionError(routine: routine.id, section: section,
-                                          known: Suggestions.ranked(section, routine.sections.map(\.id)))
+                throw UnknownSectionError(
+                    routine: routine.id, section: section,
+                    known: Suggestions.ranked(section, routine.sections.map(\.id)))
             }
             routine.sections = [chosen]
         }
@@ -103,7 +106,10 @@ public enum StandardInput {
             }
             data.append(contentsOf: buffer[0..<count])
         }
-        throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0,
-                                           message: "standard input holds more than \(limit / 1000) kB; a routine may be at most that")])
+        throw RoutineLoadError([
+            Diagnostic(
+                file: "<stdin>", line: 0, column: 0,
+                message: "standard input holds more than \(limit / 1000) kB; a routine may be at most that")
+        ])
     }
 }

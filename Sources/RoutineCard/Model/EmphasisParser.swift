@@ -71,7 +71,8 @@ public enum EmphasisParser {
                     closeRun(); italic = false; i += 1; continue
                 }
                 if !italic, isBoundary(i - 1), i + 1 < chars.count, !chars[i + 1].isWhitespace,
-                   hasClosing("_", from: i + 1) {
+                    hasClosing("_", from: i + 1)
+                {
                     closeRun(); italic = true; i += 1; continue
                 }
             }

@@ -50,8 +50,9 @@ public struct Routine: Codable, Sendable, Hashable {
         )
         let problems = validate()
         guard problems.isEmpty else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath, debugDescription: problems.map(\.message).joined(separator: "; ")))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: problems.map(\.message).joined(separator: "; ")))
         }
     }
 }

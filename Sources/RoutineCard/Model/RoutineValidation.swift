@@ -80,7 +80,9 @@ private struct RoutineProblems {
             range(frequency.perDay, RoutineRanges.perDay, "", "per_day")
         }
         if routine.sections.isEmpty { report("", "the routine has no sections") }
-        if routine.sections.count > RoutineLimits.sections { report("", "the routine has \(routine.sections.count) sections; at most \(RoutineLimits.sections)") }
+        if routine.sections.count > RoutineLimits.sections {
+            report("", "the routine has \(routine.sections.count) sections; at most \(RoutineLimits.sections)")
+        }
         var ids: Set<String> = []
         var items = 0
         for section in routine.sections {

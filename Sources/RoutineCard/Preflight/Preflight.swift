@@ -17,7 +17,9 @@ struct Preflight {
         for (side, adjustment) in layout.labelledAdjustments {
             switch adjustment {
             case .shrunkBodyText:
-                add(.warning, "text-shrunk", "the text was made smaller than designed to fit (\(side)\(adjustment)); a larger paper or fewer items keeps it comfortable")
+                add(
+                    .warning, "text-shrunk",
+                    "the text was made smaller than designed to fit (\(side)\(adjustment)); a larger paper or fewer items keeps it comfortable")
             case .continued:
                 add(.warning, "continued", "the routine does not fit on one card and \(side)\(adjustment); print every page, or use a larger paper")
             case .tightenedSpacing, .grewBodyText:
@@ -38,25 +40,32 @@ struct Preflight {
                 switch element {
                 case .text(let text):
                     if text.role == .body || text.role == .caution, text.font.size < max(options.template == .wallet ? 6 : 8, theme.minimumBody) - 0.01 {
-                        add(.error, "text-too-small", "body text is \(text.font.size.formatted(decimals: 2)) pt, below what can be read comfortably", page: number)
+                        add(
+                            .error, "text-too-small", "body text is \(text.font.size.formatted(decimals: 2)) pt, below what can be read comfortably",
+                            page: number)
                     }
                     for scalar in try missingCharacters(in: text) where reportedCharacters.insert(scalar).inserted {
                         let code = String(format: "U+%04X", scalar.value)
                         let place = locate(scalar)
-                        add(.error, "missing-glyph", "no installed font can draw '\(Character(scalar))' (\(code)); it would print as an empty box",
+                        add(
+                            .error, "missing-glyph", "no installed font can draw '\(Character(scalar))' (\(code)); it would print as an empty box",
                             section: place.section, item: place.item, page: number)
                     }
                     let background = backgroundColor(under: text.frame, in: page, before: position)
                     let ratio = text.color.contrast(with: background)
                     if ratio < minimumContrast - 0.005 {
-                        add(.warning, "low-contrast", "text '\(text.text.prefix(30))' has a contrast of \(ratio.formatted(decimals: 1)):1 against its background; at least \(minimumContrast.formatted(decimals: 1)):1 reads well",
+                        add(
+                            .warning, "low-contrast",
+                            "text '\(text.text.prefix(30))' has a contrast of \(ratio.formatted(decimals: 1)):1 against its background; at least \(minimumContrast.formatted(decimals: 1)):1 reads well",
                             page: number)
                     }
                 case .image(let image) where image.source.lowercased().hasSuffix(".png"):
                     if let pixels = pngPixelWidth(image.source) {
                         let dpi = Double(pixels) / (image.frame.width / 72)
                         if dpi < 150 {
-                            add(.warning, "low-resolution", "the picture \(URL(fileURLWithPath: image.source).lastPathComponent) prints at \(Int(dpi)) dpi; at least 150 looks sharp",
+                            add(
+                                .warning, "low-resolution",
+                                "the picture \(URL(fileURLWithPath: image.source).lastPathComponent) prints at \(Int(dpi)) dpi; at least 150 looks sharp",
                                 item: nil, page: number)
                         }
                     }

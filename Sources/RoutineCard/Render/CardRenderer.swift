@@ -35,19 +35,22 @@ public struct CardRenderer: Sendable {
     ///   same background thread.
     public static func warmUp(options: CardOptions = CardOptions(), cardFontsProcessWide: Bool = false) {
         let theme = options.resolvedTheme
-        WorkerPool.shared.warmUp(before: { if cardFontsProcessWide { useCardFontsProcessWide() } }, { worker in
-            // One size of the two faces every template uses: a face's first use (opening the file,
-            // coverage, shaping tables) costs far more than a size's. Italic is left to the few
-            // cards with notes or emphasis; the card waits for this, so it stays short.
-            let sample = "Hold 30 s · 15–20 min × 3: stretch, relax, repeat. Caution!"
-            for bold in [false, true] {
-                let font = FontStyle(family: theme.fontFamily, size: 9, bold: bold)
-                _ = try worker.measurer.measure(TextRequest(text: sample, emphasis: [], font: font, alignment: .left, width: 200))
-            }
-        }, after: {
-            // Pictures are drawn after layout: librsvg can finish loading while the card is laid out.
-            SVGImage.preload()
-        })
+        WorkerPool.shared.warmUp(
+            before: { if cardFontsProcessWide { useCardFontsProcessWide() } },
+            { worker in
+                // One size of the two faces every template uses: a face's first use (opening the file,
+                // coverage, shaping tables) costs far more than a size's. Italic is left to the few
+                // cards with notes or emphasis; the card waits for this, so it stays short.
+                let sample = "Hold 30 s · 15–20 min × 3: stretch, relax, repeat. Caution!"
+                for bold in [false, true] {
+                    let font = FontStyle(family: theme.fontFamily, size: 9, bold: bold)
+                    _ = try worker.measurer.measure(TextRequest(text: sample, emphasis: [], font: font, alignment: .left, width: 200))
+                }
+            },
+            after: {
+                // Pictures are drawn after layout: librsvg can finish loading while the card is laid out.
+                SVGImage.preload()
+            })
     }
 
     /// Lays out each routine as one or more pages, without drawing anything.
@@ -72,7 +75,8 @@ public struct CardRenderer: Sendable {
             var sheets: [PlacedPage] = []
             if let sheet = options.sheet {
                 // Wallet cards come as front, back, front, back…; other cards are one-sided.
-                let cards: [(front: PlacedPage, back: PlacedPage?)] = options.template == .wallet
+                let cards: [(front: PlacedPage, back: PlacedPage?)] =
+                    options.template == .wallet
                     ? stride(from: 0, to: pages.count, by: 2).map { (pages[$0], $0 + 1 < pages.count ? pages[$0 + 1] : nil) }
                     : pages.map { ($0, nil) }
                 sheets = try SheetImposer(options: sheet, theme: options.resolvedTheme, measurer: worker.measurer).sheets(for: cards)
@@ -120,8 +124,9 @@ private struct PendingDocument {
     var sheets: [PlacedPage] = []
 
     func finished(format: OutputFormat) throws -> RenderedDocument {
-        var document = RenderedDocument(format: format, files: try drawn.files(), pageCount: pageCount, notes: notes,
-                                        layouts: layouts, findings: findings)
+        var document = RenderedDocument(
+            format: format, files: try drawn.files(), pageCount: pageCount, notes: notes,
+            layouts: layouts, findings: findings)
         document.sheetPages = sheets
         return document
     }

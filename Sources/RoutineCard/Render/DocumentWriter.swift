@@ -78,8 +78,9 @@ struct DocumentWriter {
         let scale = output.dpi / 72
         let pixels = (page.mediaSize.width * scale).rounded() * (page.mediaSize.height * scale).rounded()
         guard pixels <= Double(CardSettings.maximumPixelsPerPage) else {
-            throw RenderError(description: "a PNG page of \(Int((page.mediaSize.width * scale).rounded())) × \(Int((page.mediaSize.height * scale).rounded())) "
-                + "pixels is over the limit of \(CardSettings.maximumPixelsPerPage / 1_000_000) megapixels; lower the resolution")
+            throw RenderError(
+                description: "a PNG page of \(Int((page.mediaSize.width * scale).rounded())) × \(Int((page.mediaSize.height * scale).rounded())) "
+                    + "pixels is over the limit of \(CardSettings.maximumPixelsPerPage / 1_000_000) megapixels; lower the resolution")
         }
         let surface = try Surface.image(
             pixelWidth: Int((page.mediaSize.width * scale).rounded()), pixelHeight: Int((page.mediaSize.height * scale).rounded())
@@ -101,7 +102,8 @@ struct DocumentWriter {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

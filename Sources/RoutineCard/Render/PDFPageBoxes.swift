@@ -19,13 +19,15 @@ enum PDFPageBoxes {
         while cursor < bytes.count, bytes[cursor] == 0x0A || bytes[cursor] == 0x0D || bytes[cursor] == 0x20 { cursor += 1 }
         let digits = bytes[cursor...].prefix { (0x30...0x39).contains($0) }
         guard let xref = Int(String(decoding: digits, as: UTF8.self)), xref < bytes.count,
-              bytes[xref..<min(xref + 4, bytes.count)].elementsEqual("xref".utf8) else {
+            bytes[xref..<min(xref + 4, bytes.count)].elementsEqual("xref".utf8)
+        else {
             throw Failure(description: "the PDF's cross-reference table is not where startxref says")
         }
 
         // The text to insert after each page's MediaBox line.
         func number(_ value: Double) -> String { String(format: "%.6f", value) }
-        let boxes = "\n   /TrimBox [ \(number(bleed)) \(number(bleed)) \(number(trim.width + bleed)) \(number(trim.height + bleed)) ]"
+        let boxes =
+            "\n   /TrimBox [ \(number(bleed)) \(number(bleed)) \(number(trim.width + bleed)) \(number(trim.height + bleed)) ]"
             + "\n   /BleedBox [ 0 0 \(number(trim.width + 2 * bleed)) \(number(trim.height + 2 * bleed)) ]"
         let insertion = Array(boxes.utf8)
         var positions: [Int] = []
@@ -35,7 +37,8 @@ enum PDFPageBoxes {
             let after = page + "/Type /Page".utf8.count
             if after < bytes.count, bytes[after] == UInt8(ascii: "s") { continue }  // the /Pages tree
             guard let media = firstIndex(of: "/MediaBox", in: bytes, from: page, before: xref),
-                  let close = bytes[media..<xref].firstIndex(of: UInt8(ascii: "]")) else {
+                let close = bytes[media..<xref].firstIndex(of: UInt8(ascii: "]"))
+            else {
                 throw Failure(description: "a page has no MediaBox")
             }
             positions.append(close + 1)

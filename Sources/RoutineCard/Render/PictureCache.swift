@@ -63,8 +63,9 @@ final class PictureCache {
                 size = image.pixelWidth * image.pixelHeight * 4
             }
         } else if key.source.contains("/") || [".svg", ".png"].contains(where: key.source.lowercased().hasSuffix) {
-            throw RenderError(description: "the picture '\(key.source)' is a relative path, and relative picture paths need the routine's folder: "
-                + "load the routine from its file (RoutineLoader.load(contentsOf:)), or give an absolute path")
+            throw RenderError(
+                description: "the picture '\(key.source)' is a relative path, and relative picture paths need the routine's folder: "
+                    + "load the routine from its file (RoutineLoader.load(contentsOf:)), or give an absolute path")
         } else {
             throw RenderError(description: "no built-in picture is called '\(key.source)'; see `routinecard list --illustrations`")
         }

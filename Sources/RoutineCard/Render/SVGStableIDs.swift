@@ -17,13 +17,16 @@ enum SVGStableIDs {
         scan: while index < bytes.count {
             let preceded = index > 0 && (bytes[index - 1] == UInt8(ascii: "\"") || bytes[index - 1] == UInt8(ascii: "#"))
             if preceded {
-                for prefix in prefixes where bytes[index] == prefix[0] && index + prefix.count < bytes.count
-                    && bytes[index..<index + prefix.count].elementsEqual(prefix) {
+                for prefix in prefixes
+                where bytes[index] == prefix[0] && index + prefix.count < bytes.count
+                    && bytes[index..<index + prefix.count].elementsEqual(prefix)
+                {
                     var end = index + prefix.count
                     while end < bytes.count, digits.contains(bytes[end]) { end += 1 }
                     // Only a whole id: the digits must end it (`glyph0-1` and words are left alone).
                     guard end > index + prefix.count, end < bytes.count,
-                          bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: ")") else { continue }
+                        bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: ")")
+                    else { continue }
                     let found = bytes[(index + prefix.count)..<end]
                     let number = numbers[prefix, default: [:]][found] ?? ((numbers[prefix]?.count ?? 0) + 1)
                     numbers[prefix, default: [:]][found] = number

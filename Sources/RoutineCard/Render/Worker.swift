@@ -94,10 +94,14 @@ final class WorkerPool: Sendable {
         let covered = families.allSatisfy { family in
             family.split(separator: ",").allSatisfy { cardFamilies.contains($0.trimmingCharacters(in: .whitespaces)) }
         }
-        if covered, let result = try withWorker(fonts: .card, { worker -> T? in
-            let value = try body(worker)
-            return worker.measurer.sawMissingGlyphs ? nil : value
-        }) {
+        if covered,
+            let result = try withWorker(
+                fonts: .card,
+                { worker -> T? in
+                    let value = try body(worker)
+                    return worker.measurer.sawMissingGlyphs ? nil : value
+                })
+        {
             return result
         }
         return try withWorker(fonts: .system, body)

@@ -25,7 +25,9 @@ struct CardBlocks {
     func header() -> Block {
         let onBand = theme.headerFill == nil ? theme.text : theme.headerText
         let titleColor = theme.headerFill == nil ? theme.accent : theme.headerText
-        var lines: [Block] = [TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))]
+        var lines: [Block] = [
+            TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))
+        ]
         if let subtitle = routine.subtitle {
             lines.append(TextBlock(markdown: subtitle, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle)))
         }
@@ -42,9 +44,11 @@ struct CardBlocks {
         let padding = EdgeInsets(top: s(5), left: s(9), bottom: s(6), right: s(9))
         if options.bleed > 0 {
             // With a bleed the band runs off the top and sides of the trimmed card.
-            return Box(child: stack, padding: padding, fill: fill, cornerRadius: 0,
-                       bleed: EdgeInsets(top: options.effectiveMargin + options.bleed, left: options.effectiveMargin + options.bleed,
-                                         bottom: 0, right: options.effectiveMargin + options.bleed))
+            return Box(
+                child: stack, padding: padding, fill: fill, cornerRadius: 0,
+                bleed: EdgeInsets(
+                    top: options.effectiveMargin + options.bleed, left: options.effectiveMargin + options.bleed,
+                    bottom: 0, right: options.effectiveMargin + options.bleed))
         }
         return Box(child: stack, padding: padding, fill: fill, cornerRadius: s(5))
     }
@@ -60,8 +64,9 @@ struct CardBlocks {
 
     /// The header of later pages: the title marked "continued".
     func continuedHeader() -> Block {
-        let title = TextBlock(plain: "\(EmphasisParser.parse(routine.title).plain) (\(labels.continued))",
-                              TextSpec(size: s(style.heading + 2), bold: true, color: theme.accent, role: .title))
+        let title = TextBlock(
+            plain: "\(EmphasisParser.parse(routine.title).plain) (\(labels.continued))",
+            TextSpec(size: s(style.heading + 2), bold: true, color: theme.accent, role: .title))
         return VStack(children: [title, Rule(color: theme.accent, thickness: s(1))], spacing: Glue(s(4), min: s(2)))
     }
 
@@ -123,7 +128,8 @@ struct CardBlocks {
     func lead(_ prefix: String, _ text: String) -> EmphasizedText {
         let body = EmphasisParser.parse(text)
         let shift = prefix.utf8.count
-        let runs = [EmphasizedText.Run(start: 0, end: shift, bold: true, italic: false)]
+        let runs =
+            [EmphasizedText.Run(start: 0, end: shift, bold: true, italic: false)]
             + body.runs.map { .init(start: $0.start + shift, end: $0.end + shift, bold: $0.bold, italic: $0.italic) }
         return EmphasizedText(plain: prefix + body.plain, runs: runs)
     }
@@ -135,9 +141,11 @@ struct CardBlocks {
         var index = 0
         while index < therapies.count {
             if index + 1 < therapies.count {
-                rows.append(PairOrStack(first: therapyBox(therapies[index], inline: false),
-                                        second: therapyBox(therapies[index + 1], inline: false),
-                                        minimumWidth: s(240), spacing: s(6)))
+                rows.append(
+                    PairOrStack(
+                        first: therapyBox(therapies[index], inline: false),
+                        second: therapyBox(therapies[index + 1], inline: false),
+                        minimumWidth: s(240), spacing: s(6)))
                 index += 2
             } else {
                 // A box alone on its row is wide: its name leads into the text on the same line.
@@ -173,13 +181,15 @@ struct CardBlocks {
         }
         if let caution = therapy.caution { lines.append(cautionLine(caution)) }
         let content = VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5)))
-        let tint: Color? = switch therapy.kind {
-        case .heat: theme.heatTint
-        case .cold: theme.coldTint
-        case .contrast, .other: theme.contrastTint
-        }
-        return Box(child: content, padding: EdgeInsets(vertical: s(5), horizontal: s(6)), fill: tint, stroke: theme.boxStroke,
-                   lineWidth: 0.75, cornerRadius: s(5))
+        let tint: Color? =
+            switch therapy.kind {
+            case .heat: theme.heatTint
+            case .cold: theme.coldTint
+            case .contrast, .other: theme.contrastTint
+            }
+        return Box(
+            child: content, padding: EdgeInsets(vertical: s(5), horizontal: s(6)), fill: tint, stroke: theme.boxStroke,
+            lineWidth: 0.75, cornerRadius: s(5))
     }
 
     /// Pictures grow with the theme's type (high contrast is for low-vision readers).
@@ -202,16 +212,18 @@ struct CardBlocks {
     }
 
     func noteBox(_ note: String) -> Block {
-        Box(child: TextBlock(markdown: note, TextSpec(size: s(style.body), italic: true, color: theme.text, role: .body)),
+        Box(
+            child: TextBlock(markdown: note, TextSpec(size: s(style.body), italic: true, color: theme.text, role: .body)),
             padding: EdgeInsets(vertical: s(5), horizontal: s(7)), fill: nil, stroke: theme.accent, lineWidth: 0.75, cornerRadius: s(4))
     }
 
     /// A week of tick boxes: Monday to Sunday × sessions per day.
     func tracker() -> Block {
         let sessions = routine.frequency?.perDay ?? 1
-        return TrackerGrid(weekdays: labels.weekdays, sessions: sessions,
-                           labelSpec: TextSpec(size: s(max(style.body - 1, 7)), bold: true, color: theme.muted, role: .label),
-                           cell: s(14), stroke: theme.accent, lineWidth: 0.8)
+        return TrackerGrid(
+            weekdays: labels.weekdays, sessions: sessions,
+            labelSpec: TextSpec(size: s(max(style.body - 1, 7)), bold: true, color: theme.muted, role: .label),
+            cell: s(14), stroke: theme.accent, lineWidth: 0.8)
     }
 }
 
@@ -223,8 +235,11 @@ struct Rule: Block {
     func height(width: Double, in context: LayoutContext) throws -> Double { thickness }
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
-        elements.append(.shape(PlacedShape(kind: .rectangle(cornerRadius: 0),
-                                           frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: thickness), fill: color)))
+        elements.append(
+            .shape(
+                PlacedShape(
+                    kind: .rectangle(cornerRadius: 0),
+                    frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: thickness), fill: color)))
     }
 }
 

@@ -28,8 +28,10 @@ struct FlowTemplate {
             switch section.content {
             case .exercises(let exercises):
                 for (index, exercise) in exercises.enumerated() {
-                    items.append(FlowItem(block: blocks.exerciseRow(exercise, number: index + 1),
-                                          spaceBefore: index == 0 ? first : Glue(s(6), min: s(2.5))))
+                    items.append(
+                        FlowItem(
+                            block: blocks.exerciseRow(exercise, number: index + 1),
+                            spaceBefore: index == 0 ? first : Glue(s(6), min: s(2.5))))
                 }
             case .therapy(let therapies):
                 for row in blocks.therapyRows(therapies) {
@@ -41,8 +43,10 @@ struct FlowTemplate {
                 }
             case .notes(let notes):
                 for (index, note) in notes.enumerated() {
-                    items.append(FlowItem(block: TextBlock(markdown: note, bodySpec),
-                                          spaceBefore: index == 0 ? first : Glue(s(4), min: s(2)), keepTogether: false))
+                    items.append(
+                        FlowItem(
+                            block: TextBlock(markdown: note, bodySpec),
+                            spaceBefore: index == 0 ? first : Glue(s(4), min: s(2)), keepTogether: false))
                 }
             }
         }

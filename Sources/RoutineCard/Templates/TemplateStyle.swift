@@ -34,9 +34,10 @@ struct TemplateStyle {
         let contentWidth = page.width - 2 * options.effectiveMargin
         // A wide card (A6 landscape) reads better in two columns than in long lines.
         let columns = contentWidth >= 2 * 190 * scale ? 2 : 1
-        return TemplateStyle(scale: scale, title: 16, subtitle: 9, frequency: 10, heading: 10, name: 11.5, dose: 10,
-                             body: 9, therapyName: 10, footer: 8, badge: 18, bodyFloor: 8, numberedSteps: false,
-                             columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, picture: 44, icon: 13)
+        return TemplateStyle(
+            scale: scale, title: 16, subtitle: 9, frequency: 10, heading: 10, name: 11.5, dose: 10,
+            body: 9, therapyName: 10, footer: 8, badge: 18, bodyFloor: 8, numberedSteps: false,
+            columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, picture: 44, icon: 13)
     }
 
     /// The full-page handout, designed for A4 and Letter.
@@ -45,8 +46,9 @@ struct TemplateStyle {
         let scale = min(max(min(page.width / Paper.a4.width, page.height / Paper.letter.height), 0.7), 1.6)
         let contentWidth = page.width - 2 * options.effectiveMargin
         let columns = contentWidth >= 400 * scale ? 2 : 1
-        return TemplateStyle(scale: scale, title: 24, subtitle: 11.5, frequency: 12, heading: 12, name: 13, dose: 11.5,
-                             body: 10.5, therapyName: 12, footer: 8.5, badge: 22, bodyFloor: 9, numberedSteps: true,
-                             columns: columns, columnGap: 22 * scale, maxGrowth: 1.3, picture: 62, icon: 18)
+        return TemplateStyle(
+            scale: scale, title: 24, subtitle: 11.5, frequency: 12, heading: 12, name: 13, dose: 11.5,
+            body: 10.5, therapyName: 12, footer: 8.5, badge: 22, bodyFloor: 9, numberedSteps: true,
+            columns: columns, columnGap: 22 * scale, maxGrowth: 1.3, picture: 62, icon: 18)
     }
 }

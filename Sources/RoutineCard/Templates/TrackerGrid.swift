@@ -32,8 +32,11 @@ struct TrackerGrid: Block {
             let x = frame.x + m.label + Double(index) * m.column
             let request = TextRequest(text: day, emphasis: [], font: font, alignment: .center, width: m.column)
             let measured = try context.measurer.measure(request)
-            elements.append(.text(PlacedText(frame: Rect(x: x, y: frame.y, width: m.column, height: measured.height), text: day, emphasis: [],
-                                             font: font, color: labelSpec.color, alignment: .center, role: .label, lineCount: measured.lineCount)))
+            elements.append(
+                .text(
+                    PlacedText(
+                        frame: Rect(x: x, y: frame.y, width: m.column, height: measured.height), text: day, emphasis: [],
+                        font: font, color: labelSpec.color, alignment: .center, role: .label, lineCount: measured.lineCount)))
         }
         for session in 0..<sessions {
             let y = frame.y + m.header + m.side * 0.35 + Double(session) * (m.side * 1.35)
@@ -41,14 +44,20 @@ struct TrackerGrid: Block {
                 let label = "\(session + 1)"
                 let request = TextRequest(text: label, emphasis: [], font: font, alignment: .left, width: m.label)
                 let measured = try context.measurer.measure(request)
-                elements.append(.text(PlacedText(frame: Rect(x: frame.x, y: y + (m.side - measured.height) / 2, width: m.label, height: measured.height),
-                                                 text: label, emphasis: [], font: font, color: labelSpec.color, alignment: .left, role: .label,
-                                                 lineCount: measured.lineCount)))
+                elements.append(
+                    .text(
+                        PlacedText(
+                            frame: Rect(x: frame.x, y: y + (m.side - measured.height) / 2, width: m.label, height: measured.height),
+                            text: label, emphasis: [], font: font, color: labelSpec.color, alignment: .left, role: .label,
+                            lineCount: measured.lineCount)))
             }
             for index in weekdays.indices {
                 let x = frame.x + m.label + Double(index) * m.column + (m.column - m.side) / 2
-                elements.append(.shape(PlacedShape(kind: .checkCell, frame: Rect(x: x, y: y, width: m.side, height: m.side).insetBy(lineWidth / 2),
-                                                   stroke: stroke, lineWidth: lineWidth)))
+                elements.append(
+                    .shape(
+                        PlacedShape(
+                            kind: .checkCell, frame: Rect(x: x, y: y, width: m.side, height: m.side).insetBy(lineWidth / 2),
+                            stroke: stroke, lineWidth: lineWidth)))
             }
         }
     }

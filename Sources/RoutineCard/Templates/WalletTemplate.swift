@@ -7,9 +7,10 @@ struct WalletTemplate {
     init(routine: Routine, options: CardOptions, theme: Theme) {
         let page = options.pageSize
         let scale = min(max(min(page.width / Paper.wallet.width, page.height / Paper.wallet.height), 0.8), 4)
-        let style = TemplateStyle(scale: scale, title: 10, subtitle: 6.5, frequency: 7, heading: 6.5, name: 7.5, dose: 7,
-                                  body: 7, therapyName: 7.5, footer: 5.5, badge: 9, bodyFloor: 6, numberedSteps: false,
-                                  columns: 1, columnGap: 0)
+        let style = TemplateStyle(
+            scale: scale, title: 10, subtitle: 6.5, frequency: 7, heading: 6.5, name: 7.5, dose: 7,
+            body: 7, therapyName: 7.5, footer: 5.5, badge: 9, bodyFloor: 6, numberedSteps: false,
+            columns: 1, columnGap: 0)
         blocks = CardBlocks(routine: routine, options: options, theme: theme, style: style)
     }
 
@@ -58,7 +59,9 @@ struct WalletTemplate {
             case .tips(let tips):
                 for tip in tips { items.append(FlowItem(block: blocks.bullet(tip.text), spaceBefore: Glue(s(2), min: s(0.5)))) }
             case .notes(let notes):
-                for note in notes { items.append(FlowItem(block: TextBlock(markdown: note, bodySpec), spaceBefore: Glue(s(2), min: s(0.5)), keepTogether: false)) }
+                for note in notes {
+                    items.append(FlowItem(block: TextBlock(markdown: note, bodySpec), spaceBefore: Glue(s(2), min: s(0.5)), keepTogether: false))
+                }
             }
         }
         let title = TextBlock(plain: EmphasisParser.parse(routine.title).plain, TextSpec(size: s(7), bold: true, color: theme.accent, role: .heading))
@@ -67,18 +70,23 @@ struct WalletTemplate {
     }
 
     private func content(header: Block, items: [FlowItem], footer: Bool) -> CardContent {
-        let continued = TextBlock(plain: "\(EmphasisParser.parse(routine.title).plain) (\(labels.continued))",
-                                  TextSpec(size: s(7), bold: true, color: theme.accent, role: .heading))
+        let continued = TextBlock(
+            plain: "\(EmphasisParser.parse(routine.title).plain) (\(labels.continued))",
+            TextSpec(size: s(7), bold: true, color: theme.accent, role: .heading))
         return CardContent(
             header: header, continuedHeader: continued, items: items,
             footer: { page, total in
                 var lines: [Block] = []
                 if footer {
-                    lines.append(TextBlock(markdown: routine.disclaimer ?? labels.notMedicalAdvice,
-                                           TextSpec(size: s(blocks.style.footer), color: theme.muted, role: .footer, alignment: .center)))
+                    lines.append(
+                        TextBlock(
+                            markdown: routine.disclaimer ?? labels.notMedicalAdvice,
+                            TextSpec(size: s(blocks.style.footer), color: theme.muted, role: .footer, alignment: .center)))
                 }
                 if total > 1 {
-                    lines.append(TextBlock(plain: labels.page(page, of: total), TextSpec(size: s(blocks.style.footer), color: theme.muted, role: .footer, alignment: .center)))
+                    lines.append(
+                        TextBlock(
+                            plain: labels.page(page, of: total), TextSpec(size: s(blocks.style.footer), color: theme.muted, role: .footer, alignment: .center)))
                 }
                 return VStack(children: lines, spacing: Glue(s(1), min: s(0.5)))
             },

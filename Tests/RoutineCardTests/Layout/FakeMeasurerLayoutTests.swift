@@ -28,18 +28,24 @@ final class FakeMeasurer: TextMeasuring {
         }
         lines.append(TextMetrics.Line(start: lineStart, bottom: Double(lines.count + 1) * lineHeight))
         widest = max(widest, lineLength)
-        return TextMetrics(width: min(request.width, Double(widest) * advance), height: Double(lines.count) * lineHeight,
-                           lineCount: lines.count, lines: lines, unknownGlyphs: 0)
+        return TextMetrics(
+            width: min(request.width, Double(widest) * advance), height: Double(lines.count) * lineHeight,
+            lineCount: lines.count, lines: lines, unknownGlyphs: 0)
     }
 }
 
 struct FakeMeasurerLayoutTests {
     private func routine(exercises count: Int) -> Routine {
-        Routine(id: "fake", title: "Fake routine", sections: [
-            Section(id: "moves", content: .exercises((1...count).map {
-                Exercise(name: "Move \($0)", dose: Dose(sets: 2, reps: 10), steps: ["Do the move slowly and carefully, then rest a moment."])
-            })),
-        ])
+        Routine(
+            id: "fake", title: "Fake routine",
+            sections: [
+                Section(
+                    id: "moves",
+                    content: .exercises(
+                        (1...count).map {
+                            Exercise(name: "Move \($0)", dose: Dose(sets: 2, reps: 10), steps: ["Do the move slowly and carefully, then rest a moment."])
+                        }))
+            ])
     }
 
     private func layout(_ routine: Routine, _ options: CardOptions = CardOptions()) throws -> (CardLayout, FakeMeasurer) {
@@ -81,7 +87,10 @@ struct FakeMeasurerLayoutTests {
             let (card, _) = try layout(routine(exercises: count))
             guard card.adjustments.contains(where: \.isCompromise) else { continue }
             #expect(card.pages.count == 1, "\(count) exercises: the first compromise should not be a second card (\(card.adjustments))")
-            #expect(card.adjustments.contains { if case .continued = $0 { return false }; return $0.isCompromise })
+            #expect(
+                card.adjustments.contains {
+                    if case .continued = $0 { return false }; return $0.isCompromise
+                })
             return
         }
         Issue.record("no routine between 3 and 12 exercises needed a compromise")

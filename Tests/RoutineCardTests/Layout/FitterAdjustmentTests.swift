@@ -15,9 +15,11 @@ struct FitterAdjustmentTests {
     }
 
     @Test func aShortRoutineOnASheetGrowsWithoutANote() throws {
-        let short = Routine(id: "short", title: "Short", sections: [
-            Section(id: "s", content: .exercises([Exercise(name: "Calf raise", dose: Dose(reps: 10), steps: ["Rise, lower."])])),
-        ])
+        let short = Routine(
+            id: "short", title: "Short",
+            sections: [
+                Section(id: "s", content: .exercises([Exercise(name: "Calf raise", dose: Dose(reps: 10), steps: ["Rise, lower."])]))
+            ])
         let layout = try #require(try renderer.layout([short], options: CardOptions(template: .sheet)).first)
         let grew = layout.adjustments.compactMap { adjustment -> Double? in
             if case .grewBodyText(let points) = adjustment { return points }

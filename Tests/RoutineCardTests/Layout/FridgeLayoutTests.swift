@@ -37,7 +37,10 @@ struct FridgeLayoutTests {
     }
 
     @Test func thirtyExercisesContinueOnMoreCardsWithEveryNameOnce() throws {
-        let exercises = (1...30).map { Exercise(name: "Move \($0) name", dose: Dose(reps: 10), steps: ["Do the movement slowly and with control, then rest for a breath before the next one."]) }
+        let exercises = (1...30).map {
+            Exercise(
+                name: "Move \($0) name", dose: Dose(reps: 10), steps: ["Do the movement slowly and with control, then rest for a breath before the next one."])
+        }
         let routine = Routine(id: "long", title: "Thirty moves", sections: [Section(id: "all", content: .exercises(exercises))])
         let layout = try #require(try renderer.layout([routine]).first)
         #expect(layout.pages.count > 1)
@@ -53,9 +56,11 @@ struct FridgeLayoutTests {
     @Test func aVeryLongStepAndAnOverlongWordStillFit() throws {
         let longStep = String(repeating: "Keep the knee soft and breathe out as you lean. ", count: 42)
         let word = String(repeating: "w", count: 60) + " https://example.org/a/very/long/path/that/does/not/break/naturally"
-        let routine = Routine(id: "long", title: "Long", sections: [
-            Section(id: "a", content: .exercises([Exercise(name: "Lean", steps: [longStep]), Exercise(name: word, steps: [word])])),
-        ])
+        let routine = Routine(
+            id: "long", title: "Long",
+            sections: [
+                Section(id: "a", content: .exercises([Exercise(name: "Lean", steps: [longStep]), Exercise(name: word, steps: [word])]))
+            ])
         let layout = try #require(try renderer.layout([routine]).first)
         LayoutChecks.verify(layout, minimumBody: 8)
         let printed = layout.pages.flatMap(\.texts).map(\.text).joined()
@@ -63,9 +68,11 @@ struct FridgeLayoutTests {
     }
 
     @Test func aSingleExerciseLaysOut() throws {
-        let routine = Routine(id: "small", title: "Small", sections: [
-            Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
-        ])
+        let routine = Routine(
+            id: "small", title: "Small",
+            sections: [
+                Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])]))
+            ])
         let layout = try #require(try renderer.layout([routine]).first)
         #expect(layout.pages.count == 1)
         LayoutChecks.verify(layout, minimumBody: 9)
@@ -73,18 +80,22 @@ struct FridgeLayoutTests {
 
     @Test func anEmptySectionIsRefusedAsInAFile() throws {
         // Routines built in code are held to the file format's rules (Routine.validate()).
-        let routine = Routine(id: "small", title: "Small", sections: [
-            Section(id: "none", content: .exercises([])),
-            Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
-        ])
+        let routine = Routine(
+            id: "small", title: "Small",
+            sections: [
+                Section(id: "none", content: .exercises([])),
+                Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
+            ])
         let error = try #require(throws: RoutineLoadError.self) { try renderer.layout([routine]) }
         #expect(error.description.contains("section 'none': the section is empty"))
     }
 
     @Test func userMarkupIsLiteralTextWithOnlyLightEmphasis() throws {
-        let routine = Routine(id: "m", title: "Markup", sections: [
-            Section(id: "a", content: .tips([Tip(text: "<b>&amp;</b> and **strong** and _soft_ and snake_case_name")])),
-        ])
+        let routine = Routine(
+            id: "m", title: "Markup",
+            sections: [
+                Section(id: "a", content: .tips([Tip(text: "<b>&amp;</b> and **strong** and _soft_ and snake_case_name")]))
+            ])
         let layout = try #require(try renderer.layout([routine]).first)
         let tip = try #require(layout.pages[0].texts.first { $0.text.contains("&amp;") })
         #expect(tip.text == "<b>&amp;</b> and strong and soft and snake_case_name")

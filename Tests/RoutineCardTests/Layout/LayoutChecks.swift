@@ -6,7 +6,9 @@ enum LayoutChecks {
     static func verify(_ layout: CardLayout, minimumBody: Double, sourceLocation: SourceLocation = #_sourceLocation) {
         for (number, page) in layout.pages.enumerated() {
             for element in page.elements where !PlacedPage.isBackground(element) {
-                #expect(page.safeArea.contains(element.frame), "page \(number + 1): \(element) leaves the safe area \(page.safeArea)", sourceLocation: sourceLocation)
+                #expect(
+                    page.safeArea.contains(element.frame), "page \(number + 1): \(element) leaves the safe area \(page.safeArea)",
+                    sourceLocation: sourceLocation)
             }
             // A heading never ends a page: it stays with what it introduces.
             let content = page.texts.filter { $0.role != .footer }

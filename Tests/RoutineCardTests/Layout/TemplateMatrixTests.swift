@@ -13,12 +13,13 @@ struct TemplateMatrixTests {
             let options = CardOptions(template: template, paper: paper, theme: theme, personal: PersonalDetails(forName: "Sam", note: "Go gently."))
             for layout in try renderer.layout(routines, options: options) {
                 #expect(!layout.pages.isEmpty)
-                let floor: Double = switch (template, theme) {
-                case (_, .highContrast): 14
-                case (.wallet, _): 6
-                case (.sheet, _): 9
-                case (.fridge, _): 8
-                }
+                let floor: Double =
+                    switch (template, theme) {
+                    case (_, .highContrast): 14
+                    case (.wallet, _): 6
+                    case (.sheet, _): 9
+                    case (.fridge, _): 8
+                    }
                 LayoutChecks.verify(layout, minimumBody: floor)
                 for page in layout.pages {
                     #expect(abs(page.size.width - paper.width) < 0.01 && abs(page.size.height - paper.height) < 0.01)
@@ -39,9 +40,14 @@ struct TemplateMatrixTests {
     }
 
     @Test func theSheetNumbersEveryStepAndUsesTwoColumnsOnA4() throws {
-        let routine = Routine(id: "r", title: "Steps", sections: [
-            Section(id: "a", content: .exercises((1...8).map { Exercise(name: "Move \($0)", dose: Dose(reps: 5), steps: ["First part of the move.", "Second part of the move."]) })),
-        ])
+        let routine = Routine(
+            id: "r", title: "Steps",
+            sections: [
+                Section(
+                    id: "a",
+                    content: .exercises(
+                        (1...8).map { Exercise(name: "Move \($0)", dose: Dose(reps: 5), steps: ["First part of the move.", "Second part of the move."]) }))
+            ])
         let layout = try #require(try CardRenderer().layout([routine], options: CardOptions(template: .sheet)).first)
         let texts = layout.pages.flatMap(\.texts)
         #expect(texts.filter { $0.text == "2." }.count == 8)

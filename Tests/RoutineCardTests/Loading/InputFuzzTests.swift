@@ -11,12 +11,13 @@ struct InputFuzzTests {
 
     static let rounds = ProcessInfo.processInfo.environment["ROUTINECARD_FUZZ_ROUNDS"].flatMap(Int.init) ?? 600
 
-    static let fragments = LoaderFuzzTests.fragments + [
-        "./pic.svg", "./pic.png", "../x.svg", "/etc/passwd.png", "./link.svg", "./big.png", "./ext.svg", "./nope.svg",
-        "illustration: ", "icon: ", "hold: ", "99999999999999999999", "10-99999999999999999999 min", "*x", "&x ", "? *x\n: 1\n",
-        "paper: ", "sheet: ", "letter", "a4", "back_offset: ", "1.5mm,-0.5mm", "dpi: ", "0", "-5", "2400", "margin: ", "9999mm",
-        "routines", "output", ",", "\"", "\r\n", "{\"routines\": \"leg-cramps\"}", "x.png", "x-1.png", "../../etc/x.pdf",
-    ]
+    static let fragments =
+        LoaderFuzzTests.fragments + [
+            "./pic.svg", "./pic.png", "../x.svg", "/etc/passwd.png", "./link.svg", "./big.png", "./ext.svg", "./nope.svg",
+            "illustration: ", "icon: ", "hold: ", "99999999999999999999", "10-99999999999999999999 min", "*x", "&x ", "? *x\n: 1\n",
+            "paper: ", "sheet: ", "letter", "a4", "back_offset: ", "1.5mm,-0.5mm", "dpi: ", "0", "-5", "2400", "margin: ", "9999mm",
+            "routines", "output", ",", "\"", "\r\n", "{\"routines\": \"leg-cramps\"}", "x.png", "x-1.png", "../../etc/x.pdf",
+        ]
 
     /// A folder holding the pictures the mutated routines name, good and bad.
     static func pictureFolder() throws -> URL {
@@ -100,7 +101,8 @@ struct InputFuzzTests {
     @Test func configFilesNeverTrap() throws {
         let folder = try Self.pictureFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let seed = "paper: letter\ntemplate: fridge\ntheme: ink-saver\nlanguage: es\nby: Dr Lee\nmargin: 8mm\ndpi: 200\nsheet: letter\nback_offset: 1.5mm,-0.5mm\n"
+        let seed =
+            "paper: letter\ntemplate: fridge\ntheme: ink-saver\nlanguage: es\nby: Dr Lee\nmargin: 8mm\ndpi: 200\nsheet: letter\nback_offset: 1.5mm,-0.5mm\n"
         var generator = Generator(state: 7)
         for round in 0..<Self.rounds {
             let file = folder.appendingPathComponent("config.yaml")
@@ -128,7 +130,10 @@ struct InputFuzzTests {
             let file = folder.appendingPathComponent("m.\(format.rawValue)")
             try data.write(to: file)
             Self.timed("manifest round \(round)") {
-                guard let runner = try? BatchRunner(manifest: file, format: format, options: BatchOptions(outputFolder: folder.appendingPathComponent("out"), dryRun: true)) else { return }
+                guard
+                    let runner = try? BatchRunner(
+                        manifest: file, format: format, options: BatchOptions(outputFolder: folder.appendingPathComponent("out"), dryRun: true))
+                else { return }
                 _ = try? runner.plan()
                 guard let reader = try? ManifestReader(data: data, name: "m", format: format) else { return }
                 var count = 0

@@ -17,9 +17,11 @@ struct LoaderFuzzTests {
         }
     }
 
-    static let fragments = ["- ", ": ", "\n", "  ", "{", "}", "[", "]", "\"", "'", "&a ", "*a", "!!int ", "#", "---\n", "...\n",
-                            "title", "sections", "exercises", "dose", "reps", "-1", "1e99", "null", "~", "\t", "|\n", ">\n",
-                            "\u{0}", "\u{FEFF}", "é", "≤", "×", "<b>", "&amp;", "**", "_", "%", "@", "`", "? ", "15-20 min"]
+    static let fragments = [
+        "- ", ": ", "\n", "  ", "{", "}", "[", "]", "\"", "'", "&a ", "*a", "!!int ", "#", "---\n", "...\n",
+        "title", "sections", "exercises", "dose", "reps", "-1", "1e99", "null", "~", "\t", "|\n", ">\n",
+        "\u{0}", "\u{FEFF}", "é", "≤", "×", "<b>", "&amp;", "**", "_", "%", "@", "`", "? ", "15-20 min",
+    ]
 
     func check(_ data: Data, format: RoutineFileFormat) {
         let lines = data.filter { $0 == 0x0A }.count + 2

@@ -47,7 +47,8 @@ struct RoutineLoaderTests {
     }
 
     @Test func threeMistakesGiveThreeErrorsInOneRun() {
-        let found = errors("""
+        let found = errors(
+            """
             titel: Oops
             sections:
               - exercises:
@@ -83,8 +84,9 @@ struct RoutineLoaderTests {
     ])
     func eachProblemIsReportedWhereItIs(yaml: String, line: Int, column: Int, phrase: String) {
         let found = errors(yaml)
-        #expect(found.contains { $0.line == line && $0.column == column && $0.message.contains(phrase) },
-                "\(found.map(\.description))")
+        #expect(
+            found.contains { $0.line == line && $0.column == column && $0.message.contains(phrase) },
+            "\(found.map(\.description))")
     }
 
     @Test func jsonSyntaxErrorsAreReportedByLineAndColumn() {
@@ -101,7 +103,8 @@ struct RoutineLoaderTests {
     }
 
     @Test func durationsAndRepsAcceptTheirFriendlyForms() throws {
-        let routine = try load("""
+        let routine = try load(
+            """
             title: T
             sections:
               - exercises:

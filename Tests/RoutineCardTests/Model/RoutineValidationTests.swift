@@ -18,7 +18,9 @@ struct RoutineValidationTests {
         let bad = routine(.exercises([Exercise(name: "A", dose: Dose(sets: -2, reps: 0, hold: -30), steps: ["Step"])]))
         let problems = bad.validate().map(\.message)
         #expect(problems.count == 3, "\(problems)")
-        #expect(problems.contains { $0.contains("sets is -2") } && problems.contains { $0.contains("reps is 0") } && problems.contains { $0.contains("hold (seconds) is -30") })
+        #expect(
+            problems.contains { $0.contains("sets is -2") } && problems.contains { $0.contains("reps is 0") }
+                && problems.contains { $0.contains("hold (seconds) is -30") })
         #expect(throws: RoutineLoadError.self) { _ = try CardRenderer().render([bad]) }
         #expect(throws: RoutineLoadError.self) { _ = try CardRenderer().layout([bad]) }
     }
@@ -31,8 +33,18 @@ struct RoutineValidationTests {
         (Routine(id: "t", title: "T", sections: []), "no sections"),
         (Routine(id: "t", title: "T", sections: [Section(id: "s", content: .notes(["a"])), Section(id: "s", content: .notes(["b"]))]), "two sections"),
         (Routine(id: "t", title: "T", sections: [Section(id: "s", content: .tips([]))]), "empty"),
-        (Routine(id: "t", title: "T", sections: [Section(id: "s", content: .therapy([Therapy(kind: .cold, duration: DurationRange(minSeconds: 600, maxSeconds: 3000), steps: [])]))]), "at most 20 minutes"),
-        (Routine(id: "t", title: "T", sections: [Section(id: "s", content: .therapy([Therapy(kind: .heat, duration: DurationRange(minSeconds: 900, maxSeconds: 60), steps: [])]))]), "backwards"),
+        (
+            Routine(
+                id: "t", title: "T",
+                sections: [Section(id: "s", content: .therapy([Therapy(kind: .cold, duration: DurationRange(minSeconds: 600, maxSeconds: 3000), steps: [])]))]),
+            "at most 20 minutes"
+        ),
+        (
+            Routine(
+                id: "t", title: "T",
+                sections: [Section(id: "s", content: .therapy([Therapy(kind: .heat, duration: DurationRange(minSeconds: 900, maxSeconds: 60), steps: [])]))]),
+            "backwards"
+        ),
         (Routine(id: "t", title: "T", frequency: Frequency(text: "daily", perDay: 40), sections: [Section(id: "s", content: .notes(["n"]))]), "per_day is 40"),
     ])
     func eachRuleHasItsMessage(routine: Routine, phrase: String) {

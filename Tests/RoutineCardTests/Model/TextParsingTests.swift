@@ -56,7 +56,10 @@ struct DurationParserTests {
         #expect(throws: DurationParser.Problem.self) { try DurationParser.parseRange("20-15 min").get() }
     }
 
-    @Test(arguments: [DurationRange(seconds: 30), DurationRange(seconds: 90), DurationRange(seconds: 600), DurationRange(minSeconds: 900, maxSeconds: 1200), DurationRange(minSeconds: 30, maxSeconds: 90)])
+    @Test(arguments: [
+        DurationRange(seconds: 30), DurationRange(seconds: 90), DurationRange(seconds: 600), DurationRange(minSeconds: 900, maxSeconds: 1200),
+        DurationRange(minSeconds: 30, maxSeconds: 90),
+    ])
     func formattingReadsBack(range: DurationRange) throws {
         #expect(try DurationParser.parseRange(DurationParser.format(range)).get() == range)
     }

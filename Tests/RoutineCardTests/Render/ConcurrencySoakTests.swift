@@ -14,12 +14,17 @@ struct ConcurrencySoakTests {
         try png.write(to: folder.appendingPathComponent("dot.png"))
         try Data(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"><rect width="4" height="3" rx="1"/></svg>"#.utf8)
             .write(to: folder.appendingPathComponent("box.svg"))
-        let pictures = Routine(id: "pictures", title: "Bilder ü ΑΒΓ ∑ ≈", language: "de", sections: [
-            Section(id: "moves", content: .exercises([
-                Exercise(name: "Punkt", illustration: folder.appendingPathComponent("dot.png").path, dose: Dose(sets: 2, reps: 10), steps: ["Ruhig ≈ ☂"]),
-                Exercise(name: "Kasten", illustration: folder.appendingPathComponent("box.svg").path, dose: Dose(hold: 30), steps: ["Halten"]),
-            ])),
-        ])
+        let pictures = Routine(
+            id: "pictures", title: "Bilder ü ΑΒΓ ∑ ≈", language: "de",
+            sections: [
+                Section(
+                    id: "moves",
+                    content: .exercises([
+                        Exercise(
+                            name: "Punkt", illustration: folder.appendingPathComponent("dot.png").path, dose: Dose(sets: 2, reps: 10), steps: ["Ruhig ≈ ☂"]),
+                        Exercise(name: "Kasten", illustration: folder.appendingPathComponent("box.svg").path, dose: Dose(hold: 30), steps: ["Halten"]),
+                    ]))
+            ])
         let routines = try ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"].map { try Routine.builtIn($0) } + [pictures]
         let formats: [OutputFormat] = [.pdf, .png, .svg]
         let templates: [Template] = [.fridge, .sheet, .wallet]
@@ -36,8 +41,9 @@ struct ConcurrencySoakTests {
                     options.fontFamily = fonts[(n / 3) % 3]
                     options.personal.forName = ["Zoë", "Ярослав", "Σωκράτης ≈ ☂", nil][n % 4]
                     do {
-                        let document = try CardRenderer().render([routines[n % 5]], options: options,
-                                                                 output: OutputOptions(format: formats[n % 3], dpi: 30))
+                        let document = try CardRenderer().render(
+                            [routines[n % 5]], options: options,
+                            output: OutputOptions(format: formats[n % 3], dpi: 30))
                         if document.files.isEmpty { failures.add("no file for card \(n)") }
                     } catch {
                         failures.add("card \(n): \(error)")

@@ -58,7 +58,9 @@ struct IllustrationTests {
 
     @Test func theDrawingsFollowTheTheme() throws {
         // The same drawing takes each theme's colours: the rendered pixels differ.
-        let routine = Routine(id: "one", title: "One", sections: [Section(id: "a", content: .exercises([Exercise(name: "Calf raise", illustration: "calf-raise", steps: ["Up."])]))])
+        let routine = Routine(
+            id: "one", title: "One",
+            sections: [Section(id: "a", content: .exercises([Exercise(name: "Calf raise", illustration: "calf-raise", steps: ["Up."])]))])
         let color = try CardRenderer().render([routine], options: CardOptions(theme: .color), output: OutputOptions(format: .png, dpi: 50)).data
         let ink = try CardRenderer().render([routine], options: CardOptions(theme: .inkSaver), output: OutputOptions(format: .png, dpi: 50)).data
         #expect(color != ink)
@@ -106,7 +108,11 @@ struct UserPictureTests {
         ("./missing.png", nil as String?, "there is no file"),
         ("./broken.png", "this is not a png", "is not a PNG file"),
         ("./broken.svg", "<svg><g></svg", "not a valid SVG"),
-        ("./escape.svg", #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="../../etc/secret.png"/></svg>"#, "may not load other files"),
+        (
+            "./escape.svg",
+            #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="../../etc/secret.png"/></svg>"#,
+            "may not load other files"
+        ),
         ("./remote.svg", #"<svg xmlns="http://www.w3.org/2000/svg"><image href="http://example.org/x.png"/></svg>"#, "may not load other files"),
     ])
     func aBadPictureIsAnErrorNamingTheFileAndLine(name: String, contents: String?, phrase: String) throws {

@@ -5,9 +5,11 @@ import Testing
 /// Routines built in code name pictures by path: a mistake gets a message that says what is wrong.
 struct PictureMessageTests {
     private func render(illustration: String) -> String {
-        let routine = Routine(id: "t", title: "T", sections: [
-            Section(id: "s", content: .exercises([Exercise(name: "A", illustration: illustration, steps: ["Step"])])),
-        ])
+        let routine = Routine(
+            id: "t", title: "T",
+            sections: [
+                Section(id: "s", content: .exercises([Exercise(name: "A", illustration: illustration, steps: ["Step"])]))
+            ])
         do {
             _ = try CardRenderer().render([routine])
             return ""

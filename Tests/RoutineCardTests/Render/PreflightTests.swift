@@ -5,8 +5,9 @@ import Testing
 /// Findings no routine file can cause (the templates never make them), checked on crafted layouts.
 struct PreflightTests {
     func findings(_ elements: [PlacedElement], theme: Theme.Name = .color) throws -> [Finding] {
-        let page = PlacedPage(size: Size(width: 200, height: 200), bleed: 0, safeArea: Rect(x: 20, y: 20, width: 160, height: 160),
-                              background: .white, elements: elements)
+        let page = PlacedPage(
+            size: Size(width: 200, height: 200), bleed: 0, safeArea: Rect(x: 20, y: 20, width: 160, height: 160),
+            background: .white, elements: elements)
         let routine = Routine(id: "crafted", title: "Crafted", sections: [])
         let layout = CardLayout(routineID: "crafted", pages: [page], adjustments: [])
         var options = CardOptions()
@@ -15,8 +16,10 @@ struct PreflightTests {
     }
 
     func text(_ string: String, at frame: Rect, size: Double = 10, color: Color = .black, role: TextRole = .body) -> PlacedElement {
-        .text(PlacedText(frame: frame, text: string, emphasis: [], font: FontStyle(family: "DejaVu Sans", size: size), color: color,
-                         alignment: .left, role: role, lineCount: 1))
+        .text(
+            PlacedText(
+                frame: frame, text: string, emphasis: [], font: FontStyle(family: "DejaVu Sans", size: size), color: color,
+                alignment: .left, role: role, lineCount: 1))
     }
 
     @Test func aCleanPageHasNoFindings() throws {
@@ -36,9 +39,11 @@ struct PreflightTests {
         #expect(try findings([mid]).isEmpty)
         #expect(try findings([mid], theme: .highContrast).contains { $0.code == "low-contrast" })
         // Text on a filled box is judged against the box.
-        let box = PlacedElement.shape(PlacedShape(kind: .rectangle(cornerRadius: 0), frame: Rect(x: 25, y: 25, width: 120, height: 30), fill: Color(hex: 0x0F6E74)))
+        let box = PlacedElement.shape(
+            PlacedShape(kind: .rectangle(cornerRadius: 0), frame: Rect(x: 25, y: 25, width: 120, height: 30), fill: Color(hex: 0x0F6E74)))
         #expect(try findings([box, text("On teal", at: Rect(x: 30, y: 30, width: 100, height: 14), color: .white)]).isEmpty)
-        #expect(try findings([box, text("Dark on teal", at: Rect(x: 30, y: 30, width: 100, height: 14), color: .black)]).contains { $0.code == "low-contrast" })
+        #expect(
+            try findings([box, text("Dark on teal", at: Rect(x: 30, y: 30, width: 100, height: 14), color: .black)]).contains { $0.code == "low-contrast" })
     }
 
     @Test func bodyTextBelowTheMinimumIsAnError() throws {
