@@ -5,7 +5,7 @@ import RoutineCard
 /// The layout and output options shared by `render` and `check`.
 struct LayoutOptions: ParsableArguments {
     @Option(help: "fridge (one large-type card), sheet (a full-page handout) or wallet (a bank-card-sized card, front and back).")
-    var template: String?
+    var template: Template?
 
     @Option(help: "a4, a5, a6, letter, half-letter, 4x6in, 5x7in, 3x5in, wallet, or WxH with a unit (100x150mm). Default: the template's (a6, a4, wallet).")
     var paper: String?
@@ -23,7 +23,7 @@ struct LayoutOptions: ParsableArguments {
     var tracker = false
 
     @Option(help: "color, ink-saver or high-contrast.")
-    var theme: String?
+    var theme: Theme.Name?
 
     @Option(help: "A font family to use instead of the theme's (falls back to an installed font).")
     var font: String?
@@ -44,16 +44,16 @@ struct LayoutOptions: ParsableArguments {
     var language: String?
 
     @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
-    var format: String?
+    var format: OutputFormat?
 
     @Option(help: "Put the cards on printer sheets with crop marks: a4, letter, or any (the locale's; fits both).")
-    var sheet: String?
+    var sheet: SheetOptions.Kind?
 
     @Option(help: "With --sheet: how many of each card.")
     var copies: Int?
 
     @Option(help: "With --sheet, for two-sided cards: the edge the paper turns over for the back, long or short.")
-    var flip: String?
+    var flip: SheetOptions.Flip?
 
     @Option(help: "With --sheet: how far the back prints from the front, as measured on `routinecard calibrate`, e.g. 1.5mm,-0.5mm.")
     var backOffset: String?
@@ -82,24 +82,24 @@ struct LayoutOptions: ParsableArguments {
 
     private var given: CardSettings {
         var settings = CardSettings()
-        settings.template = template
+        settings.template = template?.rawValue
         settings.paper = paper
         settings.landscape = landscape
         settings.margin = margin
         settings.bleed = bleed
         settings.tracker = tracker
-        settings.theme = theme
+        settings.theme = theme?.rawValue
         settings.font = font
         settings.forName = forName
         settings.byName = byName
         settings.date = date
         settings.note = note
         settings.language = language
-        settings.format = format
+        settings.format = format?.rawValue
         settings.dpi = dpi
-        settings.sheet = sheet
+        settings.sheet = sheet?.rawValue
         settings.copies = copies
-        settings.flip = flip
+        settings.flip = flip?.rawValue
         settings.backOffset = backOffset
         return settings
     }
