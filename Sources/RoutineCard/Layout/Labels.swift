@@ -34,11 +34,7 @@ public struct Labels: Sendable, Hashable {
 
     /// Whether `tag` has the shape of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
     /// letters or digits (`en`, `es`, `de-AT`, `en-GB`).
-    public static func isLanguageTag(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        return (2...3).contains(parts[0].count) && parts[0].allSatisfy(\.isLetter)
-            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
-    }
+    public static func isLanguageTag(_ tag: String) -> Bool { RoutineRanges.isLanguageTag(tag) }
 
     private static let table: [String: Labels] = ["en": english, "es": spanish, "de": german]
 

@@ -5,11 +5,23 @@ public struct EmphasizedText: Sendable, Hashable, Codable {
     /// Bold and italic stretches, in UTF-8 byte offsets into `plain`.
     public var runs: [Run]
 
+    public init(plain: String, runs: [Run]) {
+        self.plain = plain
+        self.runs = runs
+    }
+
     public struct Run: Sendable, Hashable, Codable {
         public var start: Int
         public var end: Int
         public var bold: Bool
         public var italic: Bool
+
+        public init(start: Int, end: Int, bold: Bool, italic: Bool) {
+            self.start = start
+            self.end = end
+            self.bold = bold
+            self.italic = italic
+        }
     }
 }
 

@@ -22,6 +22,14 @@ public enum RoutineRanges {
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
+    /// Whether `tag` has the shape of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
+    /// letters or digits (`en`, `es`, `de-AT`, `en-GB`).
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        return (2...3).contains(parts[0].count) && parts[0].allSatisfy(\.isLetter)
+            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
+    }
+
     /// The first control character in `text` (tabs and line breaks allowed), if any.
     public static func controlCharacter(in text: String) -> Unicode.Scalar? {
         text.unicodeScalars.first { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }
@@ -74,7 +82,7 @@ private struct RoutineProblems {
         text(routine.title, "", "the title", required: true)
         text(routine.subtitle, "", "the subtitle")
         text(routine.disclaimer, "", "the disclaimer")
-        if !Labels.isLanguageTag(routine.language) { report("", "the language '\(routine.language)' is not a language tag like en, es or de") }
+        if !RoutineRanges.isLanguageTag(routine.language) { report("", "the language '\(routine.language)' is not a language tag like en, es or de") }
         if let frequency = routine.frequency {
             text(frequency.text, "", "the frequency", required: true)
             range(frequency.perDay, RoutineRanges.perDay, "", "per_day")
