@@ -70,9 +70,13 @@ struct BatchSoakTests: CLITest {
         // Left by a run killed with SIGKILL (its process id is not alive).
         let stale = folder.appendingPathComponent("o/.a.pdf.999999999.abcdefgh.tmp")
         try Data().write(to: stale)
-        try Data("routines,output\nleg-cramps,a.pdf\n".utf8).write(to: folder.appendingPathComponent("one.csv"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("o/sub"), withIntermediateDirectories: true)
+        let staleInSubfolder = folder.appendingPathComponent("o/sub/.b.pdf.999999998.abcdefgh.tmp")
+        try Data().write(to: staleInSubfolder)
+        try Data("routines,output\nleg-cramps,a.pdf\nnight-cramps,sub/b.pdf\n".utf8).write(to: folder.appendingPathComponent("one.csv"))
         #expect(try run(["batch", "one.csv", "--out-dir", "o", "-q"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(!FileManager.default.fileExists(atPath: staleInSubfolder.path))
     }
 
     @Test func aSymlinkedPathIsTheSameOutput() throws {

@@ -182,6 +182,7 @@ public final class BatchRunner: Sendable {
         var refused: [Int: String] = [:]
         var count = 0
         var claims = OutputClaims()
+        var folders: Set<String> = [outputRoot.path]
         var number = 0
         while let item = reader.next() {
             if let fatal = reader.error { throw PlanError(description: fatal.description) }
@@ -193,11 +194,14 @@ public final class BatchRunner: Sendable {
                 let url = try outputURL(for: row)
                 let format = try row.settings.filled(from: options.defaults).outputFormat(for: url.path)
                 claims.claim(Self.realPath(url), row: row.number, pages: format == .png)
+                folders.insert(url.deletingLastPathComponent().path)
             } catch {
                 refused[row.number] = "\(error)"
             }
         }
         if let fatal = reader.error { throw PlanError(description: fatal.description) }
+        // Temporary files that earlier runs killed with SIGKILL left in these folders.
+        if !options.dryRun { for folder in folders { AtomicFile.removeStale(in: URL(fileURLWithPath: folder)) } }
         let duplicates = claims.conflicts()
         if !duplicates.isEmpty {
             throw PlanError(description: duplicates.prefix(10).joined(separator: "\n") + "\ngive each row its own output; nothing was written")
@@ -253,7 +257,8 @@ public final class BatchRunner: Sendable {
         report: @escaping @Sendable (BatchResult) -> Void
     ) throws -> BatchSummary {
         let reader = try reader()
-        // Temporary files of earlier runs that were killed (SIGKILL leaves them behind).
+        // Temporary files of earlier runs that were killed (SIGKILL leaves them behind); plan() also
+        // cleans every output's own folder.
         if !options.dryRun { AtomicFile.removeStale(in: outputRoot) }
         let shared = SharedState(reader: reader)
         let group = DispatchGroup()
