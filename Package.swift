@@ -46,12 +46,18 @@ let package = Package(
         .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CLibdeflate", "CZlib"]),
         // Routines as plain values, their rules and their diagnostics: depends on nothing.
         .target(name: "RoutineCardModel"),
+        // Templates, blocks and fitting: routines → placed pages, measured through a TextMeasuring
+        // protocol; never touches Graphics.
+        .target(name: "RoutineCardLayout", dependencies: ["RoutineCardModel"]),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
         .executableTarget(name: "AssetEmbedder"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
         .target(
             name: "RoutineCard",
-            dependencies: ["RoutineCardModel", "Graphics", "CLibYAML", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "RoutineCardModel", "RoutineCardLayout", "Graphics", "CLibYAML", .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             plugins: ["EmbedAssets"]
         ),
         .executableTarget(
@@ -63,7 +69,7 @@ let package = Package(
         // Runs real readers (pdfinfo, qpdf, the built CLI) for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CLibdeflate", "TestSupport"]),
-        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "RoutineCardModel", "Graphics", "TestSupport"]),
+        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "RoutineCardModel", "RoutineCardLayout", "Graphics", "TestSupport"]),
         .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

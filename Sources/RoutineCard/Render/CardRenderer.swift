@@ -158,7 +158,7 @@ extension CardRenderer {
     /// Every built-in illustration and icon with its name, on A4 pages, in a theme's colours.
     public func renderGallery(theme: Theme.Name = .color, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
-            let pages = try GalleryLayout(measurer: worker.measurer, theme: Theme.named(theme)).pages()
+            let pages = try GalleryLayout(measurer: worker.measurer, theme: Theme.named(theme), names: Illustrations.builtInNames.sorted()).pages()
             let drawn = try DocumentWriter(worker: worker, output: output)
                 .write(pages, title: "RoutineCard illustrations", subject: "Built-in illustrations and icons")
             return PendingDocument(drawn: drawn, pageCount: pages.count, notes: [], layouts: [], findings: [])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import RoutineCard
+@testable import RoutineCardLayout
 
 /// Cards on printer sheets: inside the A4/Letter common area, crop marks, ruler, duplex backs.
 struct SheetTests {

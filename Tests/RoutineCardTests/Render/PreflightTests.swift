@@ -1,6 +1,7 @@
 import Testing
 @testable import Graphics
 @testable import RoutineCard
+@testable import RoutineCardLayout
 
 /// Findings no routine file can cause (the templates never make them), checked on crafted layouts.
 struct PreflightTests {

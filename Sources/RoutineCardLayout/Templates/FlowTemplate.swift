@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// The fridge card and the sheet handout: a title band, then the sections flowing down the columns,
 /// then a one-line disclaimer at the foot of every page.
 ///

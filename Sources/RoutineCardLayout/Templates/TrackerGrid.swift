@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// A week grid to tick off sessions: weekday names across, one row of boxes per session of the day.
 struct TrackerGrid: Block {
     var weekdays: [String]

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// How cards go onto printer sheets.
 public struct SheetOptions: Hashable, Sendable {
@@ -48,10 +49,16 @@ public struct SheetOptions: Hashable, Sendable {
 /// (210 × 279.4 mm, centred), with crop marks outside each card, a 50 mm ruler to check the printer
 /// did not scale the page, and, for cards with backs, a following sheet of backs that line up in
 /// duplex printing.
-struct SheetImposer {
+package struct SheetImposer {
     let options: SheetOptions
     let theme: Theme
     let measurer: any TextMeasuring
+
+    package init(options: SheetOptions, theme: Theme, measurer: any TextMeasuring) {
+        self.options = options
+        self.theme = theme
+        self.measurer = measurer
+    }
 
     /// The area both A4 and Letter hold, centred on the sheet.
     static func commonArea(on paper: Paper) -> Rect {
@@ -74,12 +81,12 @@ struct SheetImposer {
     }
 
     /// Whether at least one card of `size` fits on the sheet, either way round.
-    static func fits(_ size: Size, on sheet: SheetOptions) -> Bool {
+    package static func fits(_ size: Size, on sheet: SheetOptions) -> Bool {
         (try? grid(for: size, in: workArea(on: sheet.paper()))) != nil
     }
 
     /// - Parameter cards: each card's front and, for two-sided cards, its back.
-    func sheets(for cards: [(front: PlacedPage, back: PlacedPage?)]) throws -> [PlacedPage] {
+    package func sheets(for cards: [(front: PlacedPage, back: PlacedPage?)]) throws -> [PlacedPage] {
         let paper = options.paper()
         let common = Self.commonArea(on: paper)
         let work = Self.workArea(on: paper)

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// An sRGB colour, components from 0 to 1.
 public struct Color: Hashable, Sendable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// Lengths written by users: `8mm`, `0.5in`, `1cm`, `12pt`.
 public enum Length {

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// Space between blocks that may shrink to a minimum when content is tight (TeX's glue).
 struct Glue: Hashable, Sendable {
     var natural: Double

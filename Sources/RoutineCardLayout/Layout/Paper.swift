@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// A page size in points (portrait: width ≤ height for the named sizes).
 public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// The sizes and choices that make a template: type sizes in points before scaling, how steps are
 /// shown, how many columns. The fridge and sheet templates share one builder and differ here.
 struct TemplateStyle {

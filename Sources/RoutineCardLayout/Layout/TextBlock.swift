@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// A paragraph. Breaks between lines when it must continue on the next page.
 struct TextBlock: Block {
     var content: EmphasizedText

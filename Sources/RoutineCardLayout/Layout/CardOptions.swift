@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// The page layouts a routine can be printed in.
 public enum Template: String, Sendable, CaseIterable, Codable {
@@ -84,7 +85,7 @@ public struct CardOptions: Hashable, Sendable {
     }
 
     /// The theme's colours and sizes, with ``fontFamily`` in place of its typeface when given.
-    var resolvedTheme: Theme {
+    package var resolvedTheme: Theme {
         var theme = Theme.named(self.theme)
         if let fontFamily { theme.fontFamily = fontFamily }
         return theme

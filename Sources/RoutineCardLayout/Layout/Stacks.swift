@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// Blocks one above the other with glue between them.
 struct VStack: Block {
     var children: [Block]

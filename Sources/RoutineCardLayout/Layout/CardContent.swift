@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// One unit of the flowing content: kept whole on a page unless it is taller than a page.
 struct FlowItem {
     var block: Block

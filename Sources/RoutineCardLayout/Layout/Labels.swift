@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// The words a card adds around the routine's own text, in the routine's language.
 public struct Labels: Sendable, Hashable {
     public var hold: String

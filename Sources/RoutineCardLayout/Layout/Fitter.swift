@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// What the fitter did to make a routine fit, for the user and for preflight.
 public enum LayoutAdjustment: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -132,7 +133,7 @@ struct Fitter {
 
 extension Double {
     /// A short decimal: 8.5, 9, 8.25.
-    func formatted(decimals: Int) -> String {
+    package func formatted(decimals: Int) -> String {
         var text = String(format: "%.\(decimals)f", self)
         while text.contains("."), text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

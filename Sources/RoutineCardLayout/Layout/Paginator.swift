@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// Breaks flowing items into pages and columns: whole items where they fit, split items where one
 /// is taller than the room left, headings kept with what follows. Columns fill left to right.
 struct Paginator {

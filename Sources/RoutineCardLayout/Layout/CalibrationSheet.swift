@@ -1,12 +1,20 @@
+import RoutineCardModel
+
 /// A two-page duplex test: the front has a cross; the back has millimetre scales where the cross
 /// should land. Held up to the light, the cross shows through on the scales, and the number it
 /// crosses is the back offset to pass with `--back-offset X,Y`.
-struct CalibrationSheet {
+package struct CalibrationSheet {
     let options: SheetOptions
     let theme: Theme
     let measurer: any TextMeasuring
 
-    func pages() throws -> [PlacedPage] {
+    package init(options: SheetOptions, theme: Theme, measurer: any TextMeasuring) {
+        self.options = options
+        self.theme = theme
+        self.measurer = measurer
+    }
+
+    package func pages() throws -> [PlacedPage] {
         let paper = options.paper()
         let size = Size(width: paper.width, height: paper.height)
         let common = SheetImposer.commonArea(on: paper)

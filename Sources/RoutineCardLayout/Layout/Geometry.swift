@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// A point in page coordinates: points (1/72 inch) from the top-left corner of the trimmed page.
 public struct Point: Hashable, Sendable, Codable {
     public var x: Double

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// The wallet card (85.6 × 54 mm): names and doses on the front, therapy and habits on the back.
 /// Each side is fitted on its own; when a side needs more cards, fronts and backs alternate so
 /// that duplex printing keeps them together.

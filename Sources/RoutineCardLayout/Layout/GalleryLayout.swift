@@ -1,13 +1,22 @@
-/// A review sheet of every built-in drawing with its name, in a grid on A4 pages.
-struct GalleryLayout {
+import RoutineCardModel
+
+/// A review sheet of drawings with their names, in a grid on A4 pages.
+package struct GalleryLayout {
     let measurer: any TextMeasuring
     let theme: Theme
+    /// The drawings to show (the built-in ones), in order.
+    let names: [String]
 
-    func pages(columns: Int = 4) throws -> [PlacedPage] {
+    package init(measurer: any TextMeasuring, theme: Theme, names: [String]) {
+        self.measurer = measurer
+        self.theme = theme
+        self.names = names
+    }
+
+    package func pages(columns: Int = 4) throws -> [PlacedPage] {
         let size = Size(width: Paper.a4.width, height: Paper.a4.height)
         let safeArea = Rect(x: 0, y: 0, width: size.width, height: size.height).insetBy(Units.mm(12))
         let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: 8)
-        let names = Illustrations.builtInNames.sorted()
         let cellWidth = safeArea.width / Double(columns)
         let picture = min(cellWidth - 20, 90)
         let labelSpec = TextSpec(size: 9, color: theme.text, role: .label, alignment: .center)

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// A piece of layout that measures itself at a width and places its elements in a frame
 /// (SwiftUI's `Layout`: measure, then place).
 protocol Block {

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// A numbered circle marking an exercise.
 struct Badge: Block {
     var label: String

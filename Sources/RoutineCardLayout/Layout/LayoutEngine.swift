@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// A routine laid out as pages, with what the fitter had to do.
 public struct CardLayout: Hashable, Sendable, Codable {
     public var routineID: String
@@ -30,10 +32,12 @@ public struct CardLayout: Hashable, Sendable, Codable {
 }
 
 /// Turns routines into placed pages, measuring text through a ``TextMeasuring``.
-struct LayoutEngine {
+package struct LayoutEngine {
     let measurer: any TextMeasuring
 
-    func layout(_ routine: Routine, options: CardOptions) throws -> CardLayout {
+    package init(measurer: any TextMeasuring) { self.measurer = measurer }
+
+    package func layout(_ routine: Routine, options: CardOptions) throws -> CardLayout {
         let theme = options.resolvedTheme
         let size = options.pageSize
         let margin = options.effectiveMargin

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// Builds the blocks cards are made of — title band, headings, exercise rows, therapy boxes,
 /// bullets, footers — in a template's sizes and a theme's colours.
 struct CardBlocks {
@@ -195,10 +197,12 @@ struct CardBlocks {
     /// Pictures grow with the theme's type (high contrast is for low-vision readers).
     func pictureSide(_ base: Double) -> Double { s(base) * theme.typeScale }
 
+    /// The built-in icons for kinds of therapy (a test checks they are among the built-in drawings).
+    static let therapyIcons: [Therapy.Kind: String] = [.heat: "heat", .cold: "cold", .contrast: "contrast"]
+
     /// The built-in icon for a kind of therapy, when there is one.
     func defaultIcon(for kind: Therapy.Kind) -> String? {
-        let name = kind.rawValue
-        return Illustrations.builtInNames.contains(name) ? name : nil
+        Self.therapyIcons[kind]
     }
 
     func bullet(_ text: String, icon: String? = nil) -> Block {

@@ -1,3 +1,5 @@
+import RoutineCardModel
+
 /// Colours and fonts of a card.
 public struct Theme: Hashable, Sendable {
     /// The built-in themes.
