@@ -32,7 +32,9 @@ public enum RoutineRanges {
 
     /// The first control character in `text` (tabs and line breaks allowed), if any.
     public static func controlCharacter(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }
+        // The control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F; a range
+        // test is far cheaper than looking up each scalar's category, and runs on every render.
+        text.unicodeScalars.first { ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && $0 != "\n" && $0 != "\t" }
     }
 }
 
@@ -58,7 +60,7 @@ private struct RoutineProblems {
 
     private mutating func text(_ value: String?, _ place: String, _ what: String, required: Bool = false) {
         guard let value else { return }
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if value.allSatisfy(\.isWhitespace) {
             if required { report(place, "\(what) is empty") }
             return
         }
