@@ -60,7 +60,7 @@ public struct CardSettings: Sendable, Hashable, Codable {
             guard value.count <= limit else {
                 throw SettingError("--\(name) is \(value.count) characters long; a card holds at most \(limit)")
             }
-            if let control = value.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            if let control = RoutineRanges.controlCharacter(in: value) {
                 throw SettingError("--\(name) contains the control character U+\(String(format: "%04X", control.value)), which cannot be printed")
             }
         }

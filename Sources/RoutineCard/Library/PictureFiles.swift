@@ -22,8 +22,25 @@ enum PictureFiles {
         return problem(in: data, name: path, isSVG: url.pathExtension.lowercased() == "svg")
     }
 
-    /// Why `data` (named `name` in messages) cannot be used as a picture, or nil when it can.
+    /// Why `data` (named `name` in messages) cannot be used as a picture, or nil when it can: the
+    /// checks of ``contentProblem(in:name:isSVG:)``, then a trial decode.
     static func problem(in data: Data, name: String, isSVG: Bool) -> String? {
+        if let problem = contentProblem(in: data, name: name, isSVG: isSVG) { return problem }
+        do {
+            try CairoLock.run {
+                if isSVG { _ = try SVGImage(bytes: [UInt8](data)) } else { _ = try RasterImage(pngBytes: [UInt8](data)) }
+            }
+        } catch let error as GraphicsError {
+            return "\(name) is not a valid \(isSVG ? "SVG" : "PNG") file (\(error.reason))"
+        } catch {
+            return "\(name) cannot be read: \(error)"
+        }
+        return nil
+    }
+
+    /// What can be told without decoding: the kind of file, what an SVG would load, and a PNG's
+    /// declared size (also of PNGs inside an SVG). For a caller that decodes the picture next.
+    static func contentProblem(in data: Data, name: String, isSVG: Bool) -> String? {
         if isSVG {
             guard looksLikeSVG(data) else { return "\(name) is not an SVG file (it does not start with <svg or <?xml)" }
             if let refusal = svgRefusal(in: data) { return "\(name) \(refusal)" }
@@ -33,15 +50,6 @@ enum PictureFiles {
         } else {
             guard data.starts(with: pngSignature) else { return "\(name) is not a PNG file (it does not start with the PNG signature)" }
             if let problem = pngSizeProblem(data) { return "\(name) \(problem)" }
-        }
-        do {
-            try CairoLock.run {
-                if isSVG { _ = try SVGImage(bytes: [UInt8](data)) } else { _ = try RasterImage(pngBytes: [UInt8](data)) }
-            }
-        } catch let error as GraphicsError {
-            return "\(name) is not a valid \(isSVG ? "SVG" : "PNG") file (\(error.reason))"
-        } catch {
-            return "\(name) cannot be read: \(error)"
         }
         return nil
     }

@@ -49,11 +49,12 @@ final class PictureCache {
             picture = .vector(try SVGImage(bytes: IllustrationStyle.styled([UInt8](data), theme: key.theme)))
             size = data.count * 8
         } else if key.source.hasPrefix("/") {
-            // A path the loader checked; the file may have changed since, so check it again.
+            // A path the loader checked; the file may have changed since, so check it again before
+            // decoding it (once: a decoding failure is reported by the decoder itself).
             let url = URL(fileURLWithPath: key.source)
             let isSVG = url.pathExtension.lowercased() == "svg"
             let data = try PictureFiles.boundedRead(url, isSVG: isSVG).mapError { RenderError(description: $0.message) }.get()
-            if let problem = PictureFiles.problem(in: data, name: key.source, isSVG: isSVG) { throw RenderError(description: problem) }
+            if let problem = PictureFiles.contentProblem(in: data, name: key.source, isSVG: isSVG) { throw RenderError(description: problem) }
             if isSVG {
                 picture = .vector(try SVGImage(bytes: [UInt8](data)))
                 size = data.count * 8
