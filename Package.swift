@@ -49,27 +49,40 @@ let package = Package(
         // Templates, blocks and fitting: routines → placed pages, measured through a TextMeasuring
         // protocol; never touches Graphics.
         .target(name: "RoutineCardLayout", dependencies: ["RoutineCardModel"]),
+        // Routine files (YAML/JSON) → validated routines with file:line:column diagnostics, and the
+        // built-in routines and drawings; never touches Graphics (the caller says how to decode pictures).
+        .target(
+            name: "RoutineCardLoading",
+            dependencies: ["RoutineCardModel", "CLibYAML", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedAssets"]
+        ),
         // Turns Assets/ into Swift source so the binary carries its routines and pictures.
         .executableTarget(name: "AssetEmbedder"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
         .target(
             name: "RoutineCard",
             dependencies: [
-                "RoutineCardModel", "RoutineCardLayout", "Graphics", "CLibYAML", .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
-            ],
-            plugins: ["EmbedAssets"]
+                "RoutineCardModel", "RoutineCardLoading", "RoutineCardLayout", "Graphics",
+            ]
+        ),
+        // The command line's plumbing over the façade: manifests, config files, settings as text,
+        // shards, the batch runner.
+        .target(
+            name: "RoutineCardBatch",
+            dependencies: [
+                "RoutineCard", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .executableTarget(
             name: "RoutineCardCLI",
-            dependencies: ["RoutineCard", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RoutineCard", "RoutineCardBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Speed and memory against the C reference: `Benchmarks/run`.
         .executableTarget(name: "RoutineCardBench", dependencies: ["RoutineCard"]),
         // Runs real readers (pdfinfo, qpdf, the built CLI) for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CLibdeflate", "TestSupport"]),
-        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "RoutineCardModel", "RoutineCardLayout", "Graphics", "TestSupport"]),
+        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "RoutineCardBatch", "RoutineCardModel", "RoutineCardLoading", "RoutineCardLayout", "Graphics", "TestSupport"]),
         .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 import Synchronization
 
 struct BatchCommand: ParsableCommand {

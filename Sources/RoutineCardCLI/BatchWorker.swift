@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 import Synchronization
 
 /// One worker process of a batch: reads rows (JSON, one per line) on standard input, renders each,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 /// The defaults from `--config FILE`, else from the usual config file when there is one.
 func configDefaults(_ path: String?) throws -> CardSettings {

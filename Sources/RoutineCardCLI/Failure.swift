@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 /// Exit statuses from sysexits.h, as documented in `--help` and the README.
 enum ExitStatus {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 import Synchronization
 
 /// A one-line progress bar on stderr (done / total, rate, time left), only for a terminal.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 /// The layout and output options shared by `render` and `check`.
 struct LayoutOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 @main
 struct RoutineCardCommand: ParsableCommand {

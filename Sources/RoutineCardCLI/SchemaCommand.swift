@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoutineCard
+import RoutineCardBatch
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

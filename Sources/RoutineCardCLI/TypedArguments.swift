@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoutineCard
+import RoutineCardBatch
 
 /// Options with a fixed set of values are parsed into the library's enums: `--help` lists the
 /// values, and a mistake is a usage error (exit 64) before anything is read. Case does not matter.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoutineCard
+import RoutineCardBatch
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

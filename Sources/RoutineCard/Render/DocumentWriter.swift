@@ -77,10 +77,10 @@ struct DocumentWriter {
         }
         let scale = output.dpi / 72
         let pixels = (page.mediaSize.width * scale).rounded() * (page.mediaSize.height * scale).rounded()
-        guard pixels <= Double(CardSettings.maximumPixelsPerPage) else {
+        guard pixels <= Double(OutputOptions.maximumPixelsPerPage) else {
             throw RenderError(
                 description: "a PNG page of \(Int((page.mediaSize.width * scale).rounded())) × \(Int((page.mediaSize.height * scale).rounded())) "
-                    + "pixels is over the limit of \(CardSettings.maximumPixelsPerPage / 1_000_000) megapixels; lower the resolution")
+                    + "pixels is over the limit of \(OutputOptions.maximumPixelsPerPage / 1_000_000) megapixels; lower the resolution")
         }
         let surface = try Surface.image(
             pixelWidth: Int((page.mediaSize.width * scale).rounded()), pixelHeight: Int((page.mediaSize.height * scale).rounded())

@@ -12,6 +12,9 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
 
 /// Document-level settings of the output.
 public struct OutputOptions: Hashable, Sendable {
+    /// Most pixels of one PNG page: a 100-megapixel page takes 700 MB to draw and encode.
+    public static let maximumPixelsPerPage = 100_000_000
+
     public var format: OutputFormat
     /// Pixels per inch for PNG (300 makes an A6 card 1240 × 1748 pixels).
     public var dpi: Double

@@ -34,10 +34,6 @@ public struct Labels: Sendable, Hashable {
         return table[primary] ?? english
     }
 
-    /// Whether `tag` has the shape of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
-    /// letters or digits (`en`, `es`, `de-AT`, `en-GB`).
-    public static func isLanguageTag(_ tag: String) -> Bool { RoutineRanges.isLanguageTag(tag) }
-
     private static let table: [String: Labels] = ["en": english, "es": spanish, "de": german]
 
     static let english = Labels(

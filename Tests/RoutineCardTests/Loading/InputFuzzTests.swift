@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RoutineCard
+@testable import RoutineCardBatch
 
 /// Fuzzes every input the tool parses beyond a bare routine: routines with pictures (next to them,
 /// outside, broken, huge, hostile SVG), config files and manifests. Each must end in a value or a

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCard
 
 /// A setting the user wrote that cannot be used, in words for them.
 public struct SettingError: Error, Sendable, CustomStringConvertible {
@@ -66,8 +67,8 @@ public struct CardSettings: Sendable, Hashable, Codable {
         }
     }
 
-    /// Most pixels of one PNG page: a 100-megapixel page takes 700 MB to draw and encode.
-    public static let maximumPixelsPerPage = 100_000_000
+    /// Most pixels of one PNG page (the renderer's limit, checked here before anything is drawn).
+    static let maximumPixelsPerPage = OutputOptions.maximumPixelsPerPage
 
     func cardOptions(ignoringSheet: Bool) throws(SettingError) -> CardOptions {
         try checkTexts()
@@ -201,7 +202,7 @@ public struct CardSettings: Sendable, Hashable, Codable {
     /// The language to use instead of the routine's, checked.
     public func languageOverride() throws(SettingError) -> String? {
         guard let language, !language.isEmpty else { return nil }
-        guard Labels.isLanguageTag(language) else {
+        guard RoutineRanges.isLanguageTag(language) else {
             throw SettingError("'\(language)' is not a language tag; write one like en, es or de")
         }
         return language

@@ -1,46 +1,32 @@
 import Foundation
-internal import Graphics
+import RoutineCardModel
 
 /// Checks pictures that routines name by path: they must be a PNG or SVG file of a sane size, be
 /// measured before anything decodes them, parse, and (for SVG) load nothing but themselves.
-enum PictureFiles {
-    static let maximumSVGBytes = 2_000_000
-    static let maximumPNGBytes = 20_000_000
+package enum PictureFiles {
+    package static let maximumSVGBytes = 2_000_000
+    package static let maximumPNGBytes = 20_000_000
     /// Longest side of a PNG picture (or of one embedded in an SVG), in pixels.
-    static let maximumSide = 10_000
+    package static let maximumSide = 10_000
     /// Most pixels of one PNG picture (or one embedded in an SVG): 25 megapixels decode to 100 MB.
-    static let maximumPixels = 25_000_000
+    package static let maximumPixels = 25_000_000
 
-    /// Why the picture at `url` cannot be used, or nil when it can.
-    static func problem(at url: URL) -> String? {
-        let path = url.path
+    /// Why the picture at `url` cannot be used, or nil when it can: it is read (within its limit),
+    /// checked without decoding, then handed to `decodeCheck`, which tries to decode it.
+    package static func problem(at url: URL, decodeCheck: PictureDecodeCheck) -> String? {
+        let isSVG = url.pathExtension.lowercased() == "svg"
         let data: Data
-        switch boundedRead(url, isSVG: url.pathExtension.lowercased() == "svg") {
+        switch boundedRead(url, isSVG: isSVG) {
         case .failure(let problem): return problem.message
         case .success(let bytes): data = bytes
         }
-        return problem(in: data, name: path, isSVG: url.pathExtension.lowercased() == "svg")
-    }
-
-    /// Why `data` (named `name` in messages) cannot be used as a picture, or nil when it can: the
-    /// checks of ``contentProblem(in:name:isSVG:)``, then a trial decode.
-    static func problem(in data: Data, name: String, isSVG: Bool) -> String? {
-        if let problem = contentProblem(in: data, name: name, isSVG: isSVG) { return problem }
-        do {
-            try CairoLock.run {
-                if isSVG { _ = try SVGImage(bytes: [UInt8](data)) } else { _ = try RasterImage(pngBytes: [UInt8](data)) }
-            }
-        } catch let error as GraphicsError {
-            return "\(name) is not a valid \(isSVG ? "SVG" : "PNG") file (\(error.reason))"
-        } catch {
-            return "\(name) cannot be read: \(error)"
-        }
-        return nil
+        if let problem = contentProblem(in: data, name: url.path, isSVG: isSVG) { return problem }
+        return decodeCheck.problem(data, url.path, isSVG)
     }
 
     /// What can be told without decoding: the kind of file, what an SVG would load, and a PNG's
     /// declared size (also of PNGs inside an SVG). For a caller that decodes the picture next.
-    static func contentProblem(in data: Data, name: String, isSVG: Bool) -> String? {
+    package static func contentProblem(in data: Data, name: String, isSVG: Bool) -> String? {
         if isSVG {
             guard looksLikeSVG(data) else { return "\(name) is not an SVG file (it does not start with <svg or <?xml)" }
             if let refusal = svgRefusal(in: data) { return "\(name) \(refusal)" }
@@ -54,10 +40,10 @@ enum PictureFiles {
         return nil
     }
 
-    struct Problem: Error { var message: String }
+    package struct Problem: Error { package var message: String }
 
     /// The file's bytes, read only up to the limit for its kind (a larger file is refused unread).
-    static func boundedRead(_ url: URL, isSVG: Bool) -> Result<Data, Problem> {
+    package static func boundedRead(_ url: URL, isSVG: Bool) -> Result<Data, Problem> {
         let path = url.path
         let limit = isSVG ? maximumSVGBytes : maximumPNGBytes
         var status = stat()
@@ -82,7 +68,7 @@ enum PictureFiles {
     private static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// The pixel size a PNG declares in its header, read before anything decodes it.
-    static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
+    package static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
         let bytes = [UInt8](data.prefix(24))
         guard bytes.count == 24, bytes.starts(with: pngSignature), Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
         func word(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
@@ -90,7 +76,7 @@ enum PictureFiles {
     }
 
     /// Why a PNG's declared size is too large (or unreadable), or nil.
-    static func pngSizeProblem(_ data: Data) -> String? {
+    package static func pngSizeProblem(_ data: Data) -> String? {
         guard let size = pngSize(data) else { return "has no readable PNG header" }
         guard size.width > 0, size.height > 0 else { return "is empty (\(size.width) × \(size.height) pixels)" }
         guard size.width <= maximumSide, size.height <= maximumSide, size.width * size.height <= maximumPixels else {
@@ -108,7 +94,7 @@ enum PictureFiles {
 
     /// What an SVG may not do: load other files (href, url(), @import), include (XInclude) or
     /// declare entities. A picture is one file; librsvg's own rules are a second line.
-    static func svgRefusal(in data: Data) -> String? {
+    package static func svgRefusal(in data: Data) -> String? {
         let text = String(decoding: data, as: UTF8.self)
         let lower = text.lowercased()
         if lower.contains("<!entity") { return "declares XML entities; pictures may not" }
@@ -120,7 +106,7 @@ enum PictureFiles {
     }
 
     /// The first `href`/`url()`/`@import` that names something other than a fragment or a data URL.
-    static func externalReference(in text: String) -> String? {
+    package static func externalReference(in text: String) -> String? {
         var references: [String] = []
         for marker in ["href=\"", "href='", "href = \"", "url(", "@import"] {
             var rest = text[...]
@@ -138,7 +124,7 @@ enum PictureFiles {
     }
 
     /// The PNGs embedded as base64 `data:image/png` URLs, decoded far enough to read their headers.
-    static func embeddedPNGs(in data: Data) -> [Data] {
+    package static func embeddedPNGs(in data: Data) -> [Data] {
         let text = String(decoding: data, as: UTF8.self)
         var found: [Data] = []
         var rest = text[...]
@@ -151,4 +137,16 @@ enum PictureFiles {
         }
         return found
     }
+}
+
+/// The last check of a picture a routine names: whether it decodes. Loading cannot decode (that
+/// takes the C libraries, which only the renderer links), so whoever loads says how.
+package struct PictureDecodeCheck: Sendable {
+    /// Why `data` (named by its path, an SVG or not) does not decode, or nil when it does.
+    package let problem: @Sendable (_ data: Data, _ name: String, _ isSVG: Bool) -> String?
+
+    package init(_ problem: @escaping @Sendable (_ data: Data, _ name: String, _ isSVG: Bool) -> String?) { self.problem = problem }
+
+    /// No decoding: for routines that name no picture files (the built-ins).
+    package static let none = PictureDecodeCheck { _, _, _ in nil }
 }

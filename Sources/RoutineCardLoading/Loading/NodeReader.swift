@@ -1,20 +1,21 @@
+import RoutineCardModel
 import Yams
 
 /// Walks a YAML/JSON node tree, reading typed values and collecting every problem with its position.
-struct NodeReader {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+package struct NodeReader {
+    package let file: String
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
-    mutating func report(_ node: Node?, _ message: String) {
+    package mutating func report(_ node: Node?, _ message: String) {
         let mark = node?.mark
         diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
     }
 
     /// The fields of a mapping, by key. Unknown keys (with a suggestion), repeated keys and missing
     /// required keys are reported; the known fields are returned so reading can go on.
-    mutating func fields(_ node: Node, of what: String, allowed: [String], required: [String] = []) -> Fields? {
+    package mutating func fields(_ node: Node, of what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard case .mapping(let mapping) = node else {
             report(node, "\(what) should be a mapping of fields such as \(hint(allowed, required)), not \(describe(node))")
             return nil
@@ -53,7 +54,7 @@ struct NodeReader {
     }
 
     /// A text value, trimmed. Null and empty are reported when `required`.
-    mutating func text(_ node: Node?, _ what: String, required: Bool = false) -> String? {
+    package mutating func text(_ node: Node?, _ what: String, required: Bool = false) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             report(node, "\(what) should be text, not \(describe(node))")
@@ -81,7 +82,7 @@ struct NodeReader {
     }
 
     /// A whole number within `range`. Accepts `10` and, when `allowTimes`, `10x` or `10×`.
-    mutating func integer(_ node: Node?, _ what: String, range: ClosedRange<Int>, allowTimes: Bool = false) -> Int? {
+    package mutating func integer(_ node: Node?, _ what: String, range: ClosedRange<Int>, allowTimes: Bool = false) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !isNull(scalar) else {
             report(node, "\(what) should be a whole number, not \(describe(node))")
@@ -103,7 +104,7 @@ struct NodeReader {
     }
 
     /// A duration in seconds within `range` (`30`, `30s`, `1m30s`, `2 min`).
-    mutating func seconds(_ node: Node?, _ what: String, range: ClosedRange<Int>) -> Int? {
+    package mutating func seconds(_ node: Node?, _ what: String, range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !isNull(scalar) else {
             report(node, "\(what) should be a time like 30s or 2 min, not \(describe(node))")
@@ -126,7 +127,7 @@ struct NodeReader {
     }
 
     /// A duration or range (`20 min`, `15-20 min`) whose ends lie within `range`.
-    mutating func durationRange(_ node: Node?, _ what: String, range: ClosedRange<Int>) -> DurationRange? {
+    package mutating func durationRange(_ node: Node?, _ what: String, range: ClosedRange<Int>) -> DurationRange? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, !isNull(scalar) else {
             report(node, "\(what) should be a time like 15 min or 15-20 min, not \(describe(node))")
@@ -149,7 +150,7 @@ struct NodeReader {
     }
 
     /// A list's items, or one scalar taken as a one-item list when `allowSingle`.
-    mutating func list(_ node: Node?, _ what: String, limit: Int, allowSingle: Bool = false) -> [Node]? {
+    package mutating func list(_ node: Node?, _ what: String, limit: Int, allowSingle: Bool = false) -> [Node]? {
         guard let node else { return nil }
         switch node {
         case .sequence(let sequence):
@@ -168,7 +169,7 @@ struct NodeReader {
     }
 
     /// One of `choices`, with a suggestion when misspelt.
-    mutating func choice(_ node: Node?, _ what: String, _ choices: [String]) -> String? {
+    package mutating func choice(_ node: Node?, _ what: String, _ choices: [String]) -> String? {
         guard let value = text(node, what) else { return nil }
         guard choices.contains(value) else {
             let nearest = Suggestions.nearest(to: value, in: choices)
@@ -182,7 +183,7 @@ struct NodeReader {
     }
 
     /// A true/false value.
-    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+    package mutating func bool(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             report(node, "\(what) should be true or false, not \(describe(node))")
@@ -205,7 +206,7 @@ struct NodeReader {
         (required.isEmpty ? Array(allowed.prefix(3)) : required).map { "'\($0)'" }.joined(separator: ", ")
     }
 
-    func describe(_ node: Node) -> String {
+    package func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): "the value '\(scalar.string.prefix(40))'"
         case .mapping: "a mapping"
@@ -216,10 +217,10 @@ struct NodeReader {
 }
 
 /// The known fields of one mapping node.
-struct Fields {
-    let node: Node
-    var values: [String: Node] = [:]
-    var keys: [String: Node] = [:]
+package struct Fields {
+    package let node: Node
+    package var values: [String: Node] = [:]
+    package var keys: [String: Node] = [:]
 
-    subscript(_ name: String) -> Node? { values[name] }
+    package subscript(_ name: String) -> Node? { values[name] }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCard
 import Synchronization
 
 /// How a batch runs.

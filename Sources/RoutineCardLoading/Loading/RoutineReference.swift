@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// No section of a routine has the id that was asked for.
 public struct UnknownSectionError: Error, Sendable, CustomStringConvertible {
@@ -56,8 +57,10 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
     /// - Parameter standardInput: supplies standard input's bytes when the reference is `-`.
     /// - Parameter pictureFolders: folders besides the routine's own whose pictures it may use (for
     ///   standard input, the routine's own folder is the working directory).
-    public func load(
-        standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = []
+    /// - Parameter pictureCheck: tries to decode each picture file the routine names.
+    package func load(
+        standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = [],
+        pictureCheck: PictureDecodeCheck
     ) throws -> Routine {
         var routine: Routine
         switch source {
@@ -68,14 +71,14 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw RoutineLoadError([Diagnostic(file: shown, line: 0, column: 0, message: "no such file")])
             }
-            routine = try RoutineLoader.load(contentsOf: url, displayName: shown, pictureFolders: pictureFolders)
+            routine = try RoutineLoader.load(contentsOf: url, displayName: shown, pictureFolders: pictureFolders, pictureCheck: pictureCheck)
         case .standardInput:
             let data = try standardInput()
             let firstByte = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
             routine = try RoutineLoader.load(
                 data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
                 baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-                pictureFolders: pictureFolders, fallbackID: "stdin")
+                pictureFolders: pictureFolders, pictureCheck: pictureCheck, fallbackID: "stdin")
         }
         if let section {
             guard let chosen = routine.section(section) else {

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 import Yams
 
 /// Reads a ``Routine`` out of a node tree, reporting every problem rather than stopping at the first.
@@ -12,11 +13,17 @@ struct RoutineReader {
     let fallbackID: String
     /// The folder trees pictures may come from (real paths, ending in "/").
     let pictureRoots: [String]
+    /// Tries to decode each picture file the routine names.
+    let decodeCheck: PictureDecodeCheck
 
     private var itemCount = 0
 
-    init(file: String, pictureNames: Set<String>, baseDirectory: URL?, pictureFolders: [URL] = [], fallbackID: String) {
+    init(
+        file: String, pictureNames: Set<String>, baseDirectory: URL?, pictureFolders: [URL] = [], decodeCheck: PictureDecodeCheck,
+        fallbackID: String
+    ) {
         self.reader = NodeReader(file: file)
+        self.decodeCheck = decodeCheck
         self.pictureNames = pictureNames
         self.baseDirectory = baseDirectory
         self.fallbackID = fallbackID
@@ -74,7 +81,7 @@ struct RoutineReader {
 
     private mutating func language(_ node: Node?) -> String? {
         guard let value = reader.text(node, "the language") else { return nil }
-        guard Labels.isLanguageTag(value) else {
+        guard RoutineRanges.isLanguageTag(value) else {
             reader.report(node, "the language '\(value)' is not a language tag; write one like en, es, de or en-GB")
             return nil
         }
@@ -239,7 +246,7 @@ struct RoutineReader {
                     + "a routine may use pictures in its own folder (and below), or folders given with --pictures-from")
             return nil
         }
-        if let problem = PictureFiles.problem(at: real) {
+        if let problem = PictureFiles.problem(at: real, decodeCheck: decodeCheck) {
             reader.report(node, "\(what) '\(value)': \(problem)")
             return nil
         }

@@ -1,10 +1,11 @@
+import RoutineCardModel
 /// The pictures built into the binary: exercise illustrations and icons, drawn as SVG.
 public enum Illustrations {
     /// The names a routine may use for `illustration` or `icon`.
     public static let builtInNames: Set<String> = Set(builtInPaths.keys)
 
     /// Name → embedded asset path.
-    static let builtInPaths: [String: String] = {
+    package static let builtInPaths: [String: String] = {
         var paths: [String: String] = [:]
         for path in AssetStore.paths(in: "illustrations", suffix: ".svg") {
             let name = String(path.dropFirst("illustrations/".count).dropLast(".svg".count))

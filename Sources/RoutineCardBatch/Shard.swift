@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCard
 
 /// One of N machines' share of a manifest: the rows whose 0-based index ≡ `index` (mod `count`).
 public struct Shard: Sendable, Hashable, CustomStringConvertible {

@@ -1,15 +1,22 @@
 import Foundation
-internal import Graphics
+import RoutineCardModel
 
 /// Checks laid-out cards for what goes wrong in print: shrunk or continued text, characters no font
 /// can draw, low-resolution pictures, anything outside the safe area, weak contrast, tiny text.
-struct Preflight {
-    let measurer: PangoMeasurer
+package struct Preflight {
+    let measurer: any TextMeasuring
     let routine: Routine
     let layout: CardLayout
     let options: CardOptions
 
-    func findings() throws -> [Finding] {
+    package init(measurer: any TextMeasuring, routine: Routine, layout: CardLayout, options: CardOptions) {
+        self.measurer = measurer
+        self.routine = routine
+        self.layout = layout
+        self.options = options
+    }
+
+    package func findings() throws -> [Finding] {
         var found: [Finding] = []
         func add(_ severity: Finding.Severity, _ code: String, _ message: String, section: String? = nil, item: String? = nil, page: Int? = nil) {
             found.append(Finding(severity: severity, code: code, message: message, routine: routine.id, section: section, item: item, page: page))

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import RoutineCard
 import Yams
 
 /// One row of a batch manifest: what to render and how, as the user wrote it.

@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 import Yams
 
 /// The formats routine files come in.
@@ -13,11 +14,14 @@ public enum RoutineFileFormat: String, Sendable, CaseIterable {
 
 /// Reads routine files (YAML or JSON) into ``Routine`` values, with every problem reported at its
 /// `file:line:column`.
-public enum RoutineLoader {
+package enum RoutineLoader {
     /// Reads the routine file at `url`.
     /// - Throws: ``RoutineLoadError`` listing every problem found.
     /// - Parameter pictureFolders: folders besides the file's own whose pictures it may use.
-    public static func load(contentsOf url: URL, displayName: String? = nil, pictureFolders: [URL] = []) throws(RoutineLoadError) -> Routine {
+    /// - Parameter pictureCheck: tries to decode each picture file the routine names.
+    package static func load(
+        contentsOf url: URL, displayName: String? = nil, pictureFolders: [URL] = [], pictureCheck: PictureDecodeCheck
+    ) throws(RoutineLoadError) -> Routine {
         let name = displayName ?? url.path
         let data: Data
         do {
@@ -33,7 +37,7 @@ public enum RoutineLoader {
         }
         return try load(
             data: data, file: name, format: RoutineFileFormat(fileName: url.path),
-            baseDirectory: url.deletingLastPathComponent(), pictureFolders: pictureFolders,
+            baseDirectory: url.deletingLastPathComponent(), pictureFolders: pictureFolders, pictureCheck: pictureCheck,
             fallbackID: url.deletingPathExtension().lastPathComponent
         )
     }
@@ -44,9 +48,10 @@ public enum RoutineLoader {
     ///   - baseDirectory: where relative picture paths start, and the folder whose pictures the
     ///     routine may use; nil refuses paths.
     ///   - pictureFolders: further folders whose pictures the routine may use (absolute paths).
-    public static func load(
+    ///   - pictureCheck: tries to decode each picture file the routine names.
+    package static func load(
         data: Data, file: String, format: RoutineFileFormat = .yaml,
-        baseDirectory: URL? = nil, pictureFolders: [URL] = [], fallbackID: String = "routine"
+        baseDirectory: URL? = nil, pictureFolders: [URL] = [], pictureCheck: PictureDecodeCheck, fallbackID: String = "routine"
     ) throws(RoutineLoadError) -> Routine {
         guard data.count <= RoutineLimits.fileBytes else { throw RoutineLoadError([tooLarge(file, bytes: data.count)]) }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -69,7 +74,7 @@ public enum RoutineLoader {
         }
         var reader = RoutineReader(
             file: file, pictureNames: Illustrations.builtInNames,
-            baseDirectory: baseDirectory, pictureFolders: pictureFolders, fallbackID: sanitizedID(fallbackID)
+            baseDirectory: baseDirectory, pictureFolders: pictureFolders, decodeCheck: pictureCheck, fallbackID: sanitizedID(fallbackID)
         )
         let routine = reader.routine(root)
         let diagnostics = reader.reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -1,7 +1,8 @@
+import RoutineCardModel
 /// "Did you mean" help: the known word nearest to a misspelt one.
-enum Suggestions {
+package enum Suggestions {
     /// Candidates sorted nearest first; only those close enough to be a plausible typo are kept.
-    static func nearest(to word: String, in candidates: [String]) -> [String] {
+    package static func nearest(to word: String, in candidates: [String]) -> [String] {
         let lower = word.lowercased()
         let scored = candidates.map { ($0, distance(lower, $0.lowercased())) }
         let limit = max(2, lower.count / 3)
@@ -11,7 +12,7 @@ enum Suggestions {
     }
 
     /// All candidates, nearest first (for listing what exists).
-    static func ranked(_ word: String, _ candidates: [String]) -> [String] {
+    package static func ranked(_ word: String, _ candidates: [String]) -> [String] {
         let lower = word.lowercased()
         return candidates.sorted {
             let a = distance(lower, $0.lowercased()), b = distance(lower, $1.lowercased())
@@ -20,7 +21,7 @@ enum Suggestions {
     }
 
     /// Damerau–Levenshtein distance (with adjacent transpositions), so `titel` is 1 from `title`.
-    static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }

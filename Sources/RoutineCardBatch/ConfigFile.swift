@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCard
 import Yams
 
 /// Defaults from a YAML config file: `$XDG_CONFIG_HOME/routinecard/config.yaml` (else

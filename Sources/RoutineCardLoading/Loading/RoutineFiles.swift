@@ -1,4 +1,5 @@
 import Foundation
+import RoutineCardModel
 
 /// Writing routine files: JSON in the file format, a commented starter, and the JSON Schema.
 public enum RoutineFiles {

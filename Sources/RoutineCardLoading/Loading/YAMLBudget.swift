@@ -1,5 +1,6 @@
 import CLibYAML
 import Foundation
+import RoutineCardModel
 
 /// Checks a YAML (or JSON) text against size limits that hold *after* aliases are expanded, by
 /// reading libyaml's events before anything builds a tree.
@@ -8,7 +9,7 @@ import Foundation
 /// aliases to aliases make a billion nodes, and an alias used as a mapping key makes the parser hash
 /// the whole expanded structure. Counting nodes, text, nesting and alias use event by event (an
 /// anchor's expanded size is remembered when its node ends) finds that in time linear in the file.
-enum YAMLBudget {
+package enum YAMLBudget {
     /// Most nodes once aliases are expanded.
     static let nodes = 100_000
     /// Most bytes of text once aliases are expanded.
@@ -37,7 +38,7 @@ enum YAMLBudget {
     }
 
     /// Throws ``RoutineLoadError`` naming `file` and where a limit was passed.
-    static func check(_ text: String, file: String) throws(RoutineLoadError) {
+    package static func check(_ text: String, file: String) throws(RoutineLoadError) {
         do {
             try scan(text)
         } catch let error as Exceeded {
