@@ -82,7 +82,9 @@ let package = Package(
         // Runs real readers (pdfinfo, qpdf, the built CLI) for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics", "CLibdeflate", "TestSupport"]),
-        .testTarget(name: "RoutineCardTests", dependencies: ["RoutineCard", "RoutineCardBatch", "RoutineCardModel", "RoutineCardLoading", "RoutineCardLayout", "Graphics", "TestSupport"]),
+        .testTarget(
+            name: "RoutineCardTests",
+            dependencies: ["RoutineCard", "RoutineCardBatch", "RoutineCardModel", "RoutineCardLoading", "RoutineCardLayout", "Graphics", "TestSupport"]),
         .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,25 +3,25 @@ import RoutineCard
 import Synchronization
 
 /// How a batch runs.
-public struct BatchOptions: Sendable {
+package struct BatchOptions: Sendable {
     /// Where outputs go; manifest output names are relative to it.
-    public var outputFolder: URL
+    package var outputFolder: URL
     /// How many cards render at once.
-    public var jobs: Int
-    public var shard: Shard?
+    package var jobs: Int
+    package var shard: Shard?
     /// Go on after a failed row (the exit status then says some failed).
-    public var keepGoing: Bool
+    package var keepGoing: Bool
     /// Let output names point outside the output folder.
-    public var allowOutside: Bool
+    package var allowOutside: Bool
     /// Check every row and say what would be written, without writing.
-    public var dryRun: Bool
-    public var creationDate: Date?
+    package var dryRun: Bool
+    package var creationDate: Date?
     /// Settings for what a row leaves empty (from a config file).
-    public var defaults: CardSettings
+    package var defaults: CardSettings
     /// Folders besides each routine's own whose pictures routines may use.
-    public var pictureFolders: [URL] = []
+    package var pictureFolders: [URL] = []
 
-    public init(
+    package init(
         outputFolder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard? = nil,
         keepGoing: Bool = false, allowOutside: Bool = false, dryRun: Bool = false, creationDate: Date? = nil,
         defaults: CardSettings = CardSettings(), pictureFolders: [URL] = []
@@ -39,18 +39,18 @@ public struct BatchOptions: Sendable {
 }
 
 /// What happened to one row.
-public struct BatchResult: Sendable, Codable {
-    public var row: Int
-    public var output: String?
-    public var pages: Int
-    public var bytes: Int
-    public var warnings: [String]
-    public var error: String?
-    public var ms: Double
+package struct BatchResult: Sendable, Codable {
+    package var row: Int
+    package var output: String?
+    package var pages: Int
+    package var bytes: Int
+    package var warnings: [String]
+    package var error: String?
+    package var ms: Double
     /// True when the failure was reading or writing files rather than the row's content.
-    public var isIOError: Bool
+    package var isIOError: Bool
 
-    public init(row: Int, output: String?, pages: Int, bytes: Int, warnings: [String], error: String?, ms: Double, isIOError: Bool) {
+    package init(row: Int, output: String?, pages: Int, bytes: Int, warnings: [String], error: String?, ms: Double, isIOError: Bool) {
         self.row = row
         self.output = output
         self.pages = pages
@@ -63,7 +63,7 @@ public struct BatchResult: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey { case row, output, pages, bytes, warnings, error, ms, isIOError }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         row = try container.decode(Int.self, forKey: .row)
         output = try container.decodeIfPresent(String.self, forKey: .output)
@@ -76,7 +76,7 @@ public struct BatchResult: Sendable, Codable {
     }
 
     /// Every key is present; a missing output or error is `null`, so scripts can test for it.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(row, forKey: .row)
         try container.encode(output, forKey: .output)
@@ -89,24 +89,24 @@ public struct BatchResult: Sendable, Codable {
 }
 
 /// The outcome of a whole batch.
-public struct BatchSummary: Sendable {
-    public var written = 0
-    public var failed = 0
+package struct BatchSummary: Sendable {
+    package var written = 0
+    package var failed = 0
     /// The run stopped at the first failure (no `keepGoing`).
-    public var stopped = false
-    public var firstFailure: BatchResult?
+    package var stopped = false
+    package var firstFailure: BatchResult?
 }
 
 /// Renders rows of a manifest one at a time: a batch runs one per job, each on its own thread (or,
 /// in the command-line tool, behind its own worker process).
-public protocol BatchRowRendering: AnyObject {
+package protocol BatchRowRendering: AnyObject {
     /// Renders the row and writes its output; failures are in the result, never thrown.
     func render(_ row: ManifestRow) -> BatchResult
 }
 
 /// A renderer that takes a row while it is still drawing the one before (a worker process reading
 /// rows from a pipe), so that it never waits for the next.
-public protocol PipelinedBatchRowRendering: BatchRowRendering {
+package protocol PipelinedBatchRowRendering: BatchRowRendering {
     /// Hands over a row to render after those handed over before.
     func send(_ row: ManifestRow)
     /// The result of the oldest row handed over and not yet received.
@@ -119,7 +119,7 @@ public protocol PipelinedBatchRowRendering: BatchRowRendering {
 /// (after following symbolic links, and counting the numbered pages of a PNG) and names escaping the
 /// output folder are errors. Then rows stream through `jobs` renderers. A manifest that is not a
 /// regular file (a pipe) is read once, into memory, so that checking and rendering see the same rows.
-public final class BatchRunner: Sendable {
+package final class BatchRunner: Sendable {
     let manifest: URL
     let format: ManifestFormat
     let options: BatchOptions
@@ -128,9 +128,9 @@ public final class BatchRunner: Sendable {
     private let buffered: Data?
 
     /// The most a manifest read from a pipe may hold.
-    public static let maximumPipedManifestBytes = 256 << 20
+    package static let maximumPipedManifestBytes = 256 << 20
 
-    public init(manifest: URL, format: ManifestFormat, options: BatchOptions) throws(ManifestError) {
+    package init(manifest: URL, format: ManifestFormat, options: BatchOptions) throws(ManifestError) {
         self.manifest = manifest
         self.format = format
         self.options = options
@@ -158,7 +158,7 @@ public final class BatchRunner: Sendable {
 
     /// A runner that renders rows handed to it (by a process that read the manifest), resolving
     /// routine paths against `manifestFolder`.
-    public init(rowsFrom manifestFolder: URL, options: BatchOptions) {
+    package init(rowsFrom manifestFolder: URL, options: BatchOptions) {
         self.manifest = manifestFolder.appendingPathComponent("manifest")
         self.format = .jsonl
         self.options = options
@@ -172,13 +172,13 @@ public final class BatchRunner: Sendable {
     }
 
     /// A problem found before rendering: it stops the batch whatever `keepGoing` says.
-    public struct PlanError: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct PlanError: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// Checks every output name in this shard. Returns how many rows the shard holds and the rows
     /// whose names are refused (with their reasons), which fail without rendering.
-    public func plan() throws -> (rows: Int, refused: [Int: String]) {
+    package func plan() throws -> (rows: Int, refused: [Int: String]) {
         let reader = try reader()
         var refused: [Int: String] = [:]
         var count = 0
@@ -247,13 +247,13 @@ public final class BatchRunner: Sendable {
     }
 
     /// A renderer that draws in this process (``CardRenderer``), for one thread.
-    public func inProcessRenderer() -> any BatchRowRendering {
+    package func inProcessRenderer() -> any BatchRowRendering {
         RowRenderer(runner: self)
     }
 
     /// Renders the rows. `report` is called once per row, from worker threads, one call at a time.
     /// - Parameter makeRenderer: makes each job's renderer, on that job's thread (default: in process).
-    public func run(
+    package func run(
         refused: [Int: String] = [:], makeRenderer: (@Sendable () throws -> any BatchRowRendering)? = nil,
         report: @escaping @Sendable (BatchResult) -> Void
     ) throws -> BatchSummary {
@@ -317,7 +317,7 @@ public final class BatchRunner: Sendable {
     }
 
     /// Renders one row in this process: the work of ``RowRenderer`` and of a worker process.
-    public func renderRow(_ row: ManifestRow, cache: RoutineCache) -> BatchResult {
+    package func renderRow(_ row: ManifestRow, cache: RoutineCache) -> BatchResult {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         var result = BatchResult(row: row.number, output: nil, pages: 0, bytes: 0, warnings: [], error: nil, ms: 0, isIOError: false)
@@ -354,16 +354,10 @@ public final class BatchRunner: Sendable {
             result.bytes = document.files.reduce(0) { $0 + $1.count }
             result.warnings =
                 settings.notes + document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)
-        } catch let error as RoutineLoadError {
-            result.error = error.diagnostics.map(\.description).joined(separator: "; ")
-        } catch let error as OutputError {
-            result.isIOError = true
-            result.error = error.description
-        } catch let error as CocoaError {
-            result.isIOError = true
-            result.error = error.localizedDescription
         } catch {
-            result.error = "\(error)"
+            let error = RoutineCardError(error)
+            result.isIOError = error.code == .inputOutput || error.code == .interrupted
+            result.error = error.diagnostics.isEmpty ? error.message : error.diagnostics.map(\.description).joined(separator: "; ")
         }
         result.ms = elapsed()
         return result
@@ -485,12 +479,12 @@ private final class SharedState: Sendable {
 }
 
 /// Routines by reference, loaded once per renderer (a thousand rows naming one file read it once).
-public final class RoutineCache {
+package final class RoutineCache {
     private var routines: [String: Routine] = [:]
     private let base: URL
     private let pictureFolders: [URL]
 
-    public init(base: URL, pictureFolders: [URL] = []) {
+    package init(base: URL, pictureFolders: [URL] = []) {
         self.base = base
         self.pictureFolders = pictureFolders
     }

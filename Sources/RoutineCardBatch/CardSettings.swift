@@ -2,53 +2,53 @@ import Foundation
 import RoutineCard
 
 /// A setting the user wrote that cannot be used, in words for them.
-public struct SettingError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct SettingError: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// Layout and output settings as a user writes them (command-line options, manifest columns),
 /// turned into ``CardOptions`` and ``OutputOptions`` with clear errors.
-public struct CardSettings: Sendable, Hashable, Codable {
-    public var template: String?
-    public var paper: String?
-    public var landscape = false
-    public var margin: String?
-    public var bleed: String?
-    public var tracker = false
-    public var theme: String?
-    public var font: String?
-    public var forName: String?
-    public var byName: String?
-    public var date: String?
-    public var note: String?
+package struct CardSettings: Sendable, Hashable, Codable {
+    package var template: String?
+    package var paper: String?
+    package var landscape = false
+    package var margin: String?
+    package var bleed: String?
+    package var tracker = false
+    package var theme: String?
+    package var font: String?
+    package var forName: String?
+    package var byName: String?
+    package var date: String?
+    package var note: String?
     /// Replaces the routines' language for the words the card adds.
-    public var language: String?
-    public var format: String?
+    package var language: String?
+    package var format: String?
     /// Pixels per inch for PNG; nil means 300.
-    public var dpi: Double?
+    package var dpi: Double?
     /// `a4`, `letter` or `any`: cards on printer sheets.
-    public var sheet: String?
-    public var copies: Int?
+    package var sheet: String?
+    package var copies: Int?
     /// `long` or `short`.
-    public var flip: String?
+    package var flip: String?
     /// `X,Y` with units, such as `1.5mm,-0.5mm`.
-    public var backOffset: String?
+    package var backOffset: String?
     /// Where settings that came from a config file were written (`config.yaml:3:9`), by key.
-    public var origins: [String: String] = [:]
+    package var origins: [String: String] = [:]
     /// What merging with the config file left out, and why; for the user to read.
-    public var notes: [String] = []
+    package var notes: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public func cardOptions() throws(SettingError) -> CardOptions {
+    package func cardOptions() throws(SettingError) -> CardOptions {
         try cardOptions(ignoringSheet: false)
     }
 
     /// Longest personal detail (`for`, `by`, `date`) and font name, in characters.
-    public static let maximumDetailCharacters = 100
+    package static let maximumDetailCharacters = 100
     /// Longest personal note, in characters.
-    public static let maximumNoteCharacters = 500
+    package static let maximumNoteCharacters = 500
 
     private func checkTexts() throws(SettingError) {
         let texts: [(String, String?, Int)] = [
@@ -122,7 +122,7 @@ public struct CardSettings: Sendable, Hashable, Codable {
 
     /// Checks that a PNG page of these options stays within ``maximumPixelsPerPage`` (before any
     /// memory is spent on it); nothing to check for PDF and SVG.
-    public func checkRaster(_ options: CardOptions, format: OutputFormat) throws(SettingError) {
+    package func checkRaster(_ options: CardOptions, format: OutputFormat) throws(SettingError) {
         guard format == .png else { return }
         // The largest page drawn: the card with its bleed, or the sheet it goes on.
         var page = options.pageSize
@@ -142,7 +142,7 @@ public struct CardSettings: Sendable, Hashable, Codable {
     }
 
     /// The PNG resolution in effect.
-    public var resolution: Double { dpi ?? 300 }
+    package var resolution: Double { dpi ?? 300 }
 
     /// The sheet settings, when cards go onto printer sheets.
     func sheetOptions() throws(SettingError) -> SheetOptions? {
@@ -177,11 +177,11 @@ public struct CardSettings: Sendable, Hashable, Codable {
                 throw SettingError("a back offset of more than 20 mm is more than a printer's error; check the calibration sheet again")
             }
         }
-        return SheetOptions(kind: kind, copies: copies, flip: flipSide, backOffset: offset)
+        return SheetOptions(kind: kind, copies: copies, flip: flipSide, backOffsetX: offset.x, backOffsetY: offset.y)
     }
 
     /// The format named by `format`, else by the output's extension, else PDF; a disagreement is an error.
-    public func outputFormat(for output: String?) throws(SettingError) -> OutputFormat {
+    package func outputFormat(for output: String?) throws(SettingError) -> OutputFormat {
         let fromName = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).pathExtension }.flatMap { $0.isEmpty ? nil : $0 }
         if let format {
             guard let chosen = OutputFormat(rawValue: format.lowercased()) else {
@@ -200,7 +200,7 @@ public struct CardSettings: Sendable, Hashable, Codable {
     }
 
     /// The language to use instead of the routine's, checked.
-    public func languageOverride() throws(SettingError) -> String? {
+    package func languageOverride() throws(SettingError) -> String? {
         guard let language, !language.isEmpty else { return nil }
         guard RoutineRanges.isLanguageTag(language) else {
             throw SettingError("'\(language)' is not a language tag; write one like en, es or de")

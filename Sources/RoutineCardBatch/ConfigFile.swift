@@ -13,12 +13,12 @@ import Yams
 /// language: es
 /// by: Dr Lee
 /// ```
-public enum ConfigFile {
+package enum ConfigFile {
     /// The keys a config file may set.
-    public static let keys = ["paper", "template", "theme", "language", "by", "font", "margin", "dpi", "sheet", "back_offset"]
+    package static let keys = ["paper", "template", "theme", "language", "by", "font", "margin", "dpi", "sheet", "back_offset"]
 
     /// Where the config file is looked for when none is named.
-    public static func defaultLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    package static func defaultLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
             return URL(fileURLWithPath: xdg).appendingPathComponent("routinecard/config.yaml")
         }
@@ -28,7 +28,7 @@ public enum ConfigFile {
 
     /// The settings in the file at `url`. A missing default file is no error; a named one is.
     /// - Throws: ``RoutineLoadError`` with every problem at its `file:line:column`.
-    public static func load(_ url: URL) throws(RoutineLoadError) -> CardSettings {
+    package static func load(_ url: URL) throws(RoutineLoadError) -> CardSettings {
         let name = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw RoutineLoadError([Diagnostic(file: name, line: 0, column: 0, message: "cannot read the config file")])
@@ -112,7 +112,7 @@ public enum ConfigFile {
 
 extension CardSettings {
     /// These settings, with anything not set taken from `defaults` (a config file).
-    public func filled(from defaults: CardSettings) -> CardSettings {
+    package func filled(from defaults: CardSettings) -> CardSettings {
         var merged = self
         merged.template = template ?? defaults.template
         merged.paper = paper ?? defaults.paper

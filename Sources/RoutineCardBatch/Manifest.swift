@@ -4,24 +4,24 @@ import RoutineCard
 import Yams
 
 /// One row of a batch manifest: what to render and how, as the user wrote it.
-public struct ManifestRow: Sendable, Hashable, Codable {
+package struct ManifestRow: Sendable, Hashable, Codable {
     /// 1-based position among the data rows (the header of a CSV file is not a row).
-    public var number: Int
+    package var number: Int
     /// The line of the manifest where the row starts, for messages.
-    public var line: Int
+    package var line: Int
     /// Built-in ids, paths (relative to the manifest's folder) or `id#section`.
-    public var routines: [String]
+    package var routines: [String]
     /// The output file, relative to the output folder; nil names it after the first routine.
-    public var output: String?
-    public var settings: CardSettings
+    package var output: String?
+    package var settings: CardSettings
 }
 
 /// The formats manifests come in.
-public enum ManifestFormat: String, Sendable, CaseIterable {
+package enum ManifestFormat: String, Sendable, CaseIterable {
     case csv, jsonl, yaml
 
     /// The format a file name implies (`.csv`, `.jsonl`/`.ndjson`, `.yaml`/`.yml`).
-    public init?(fileName: String) {
+    package init?(fileName: String) {
         switch URL(fileURLWithPath: fileName).pathExtension.lowercased() {
         case "csv": self = .csv
         case "jsonl", "ndjson": self = .jsonl
@@ -32,16 +32,16 @@ public enum ManifestFormat: String, Sendable, CaseIterable {
 }
 
 /// A problem with the manifest itself (as opposed to one row).
-public struct ManifestError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct ManifestError: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// Reads a manifest one row at a time. CSV and JSON Lines are streamed, so a manifest of any length
 /// starts at once and uses the same memory; a YAML manifest is read whole (keep those small).
-public final class ManifestReader: Sequence, IteratorProtocol {
+package final class ManifestReader: Sequence, IteratorProtocol {
     /// The column names a manifest may use.
-    public static let columns = [
+    package static let columns = [
         "routines", "output", "format", "template", "paper", "sheet", "theme", "for", "by",
         "date", "note", "language", "landscape", "tracker", "margin", "bleed", "font", "dpi",
     ]
@@ -55,10 +55,10 @@ public final class ManifestReader: Sequence, IteratorProtocol {
     private var source: Source
     private var count = 0
     /// A problem met while reading; reading stops at it.
-    public private(set) var error: ManifestError?
+    package private(set) var error: ManifestError?
 
     /// Reads the manifest file at `url` (CSV and JSON Lines are streamed from it).
-    public convenience init(url: URL, format: ManifestFormat) throws(ManifestError) {
+    package convenience init(url: URL, format: ManifestFormat) throws(ManifestError) {
         guard FileManager.default.isReadableFile(atPath: url.path), let stream = InputStream(url: url) else {
             throw ManifestError("cannot read the manifest \(url.path)")
         }
@@ -71,7 +71,7 @@ public final class ManifestReader: Sequence, IteratorProtocol {
     }
 
     /// Reads a manifest held in memory (one read from a pipe); `name` is for messages.
-    public convenience init(data: Data, name: String, format: ManifestFormat) throws(ManifestError) {
+    package convenience init(data: Data, name: String, format: ManifestFormat) throws(ManifestError) {
         try self.init(stream: InputStream(data: data), text: { () throws(ManifestError) -> Data in data }, format: format)
     }
 
@@ -128,7 +128,7 @@ public final class ManifestReader: Sequence, IteratorProtocol {
         }
     }
 
-    public func next() -> Result<ManifestRow, ManifestError>? {
+    package func next() -> Result<ManifestRow, ManifestError>? {
         guard error == nil else { return nil }
         do {
             guard let (fields, line) = try nextFields() else { return nil }

@@ -2,11 +2,11 @@ import Foundation
 import RoutineCard
 
 /// One of N machines' share of a manifest: the rows whose 0-based index ≡ `index` (mod `count`).
-public struct Shard: Sendable, Hashable, CustomStringConvertible {
-    public var index: Int
-    public var count: Int
+package struct Shard: Sendable, Hashable, CustomStringConvertible {
+    package var index: Int
+    package var count: Int
 
-    public init(index: Int, count: Int) throws(SettingError) {
+    package init(index: Int, count: Int) throws(SettingError) {
         guard count >= 1, index >= 0, index < count else {
             throw SettingError("a shard is K/N with 0 ≤ K < N, like 0/3; got \(index)/\(count)")
         }
@@ -16,7 +16,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `K/N`, or `env` for `JOB_COMPLETION_INDEX` (set by a Kubernetes Indexed Job) and
     /// `JOB_COMPLETION_COUNT`.
-    public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(SettingError) -> Shard {
+    package static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(SettingError) -> Shard {
         if text == "env" {
             guard let index = environment["JOB_COMPLETION_INDEX"].flatMap({ Int($0) }),
                 let count = environment["JOB_COMPLETION_COUNT"].flatMap({ Int($0) })
@@ -33,7 +33,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the row with 1-based `number` belongs to this shard.
-    public func contains(row number: Int) -> Bool { (number - 1) % count == index }
+    package func contains(row number: Int) -> Bool { (number - 1) % count == index }
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 }

@@ -9,7 +9,7 @@ enum ReferenceCard {
             id: "reference-\(number)", title: "Leg Cramp Relief \(number)",
             frequency: Frequency(text: "Stretch 3x daily · hold each 30 s"),
             sections: [
-                Section(
+                RoutineSection(
                     id: "stretches",
                     content: .exercises([
                         Exercise(
@@ -28,7 +28,7 @@ enum ReferenceCard {
                                 "Sit tall, extend one leg, and hinge forward at the hips until the back of the thigh feels a stretch. Hold 30 seconds, then switch legs."
                             ]),
                     ])),
-                Section(
+                RoutineSection(
                     id: "therapy", title: "Therapy",
                     content: .tips([
                         Tip(text: "Heat: warm shower or heating pad for 15–20 minutes to relax the muscle."),

@@ -43,16 +43,18 @@ private func explanation(of error: any Error) -> (lines: [String], status: Int32
     switch error {
     // A broken config file is a setting of the caller's, not the card's data.
     case let error as ConfigFileError: return (error.diagnostics.map(\.description), ExitStatus.usage)
-    case let error as RoutineLoadError: return (error.diagnostics.map(\.description), ExitStatus.dataError)
-    case is UnknownRoutineError, is UnknownSectionError: return (line("\(error)"), ExitStatus.dataError)
-    case let error as LayoutError: return (line("cannot lay out the card: \(error)"), ExitStatus.dataError)
-    // The card could not be drawn from this input (a picture that fails, a page too large).
-    case let error as RenderError: return (line("cannot draw the card: \(error)"), ExitStatus.dataError)
-    case let error as SettingError: return (line(error.description), ExitStatus.usage)
     case let error as UsageError: return (line(error.message), ExitStatus.usage)
-    case let error as OutputError:
-        return (line(error.description), error.kind == .interrupted ? ExitStatus.interrupted : ExitStatus.ioError)
-    case let error as CocoaError: return (line(error.localizedDescription), ExitStatus.ioError)
+    case is RoutineCardError, is any RoutineCardErrorConvertible:
+        let error = RoutineCardError(error)
+        switch error.code {
+        case .invalidRoutine:
+            return (error.diagnostics.isEmpty ? line(error.message) : error.diagnostics.map(\.description), ExitStatus.dataError)
+        // The card could not be laid out or drawn from this input (a picture that fails, a page too large).
+        case .cannotLayOut, .renderingFailed: return (line(error.message), ExitStatus.dataError)
+        case .invalidOption: return (line(error.message), ExitStatus.usage)
+        case .inputOutput: return (line(error.message), ExitStatus.ioError)
+        case .interrupted: return (line(error.message), ExitStatus.interrupted)
+        }
     default: return (line("\(error)"), ExitStatus.ioError)
     }
 }

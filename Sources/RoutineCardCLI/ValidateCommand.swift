@@ -66,10 +66,10 @@ struct ValidateCommand: ParsableCommand {
                 // Valid means the default card can be laid out; other templates that cannot hold it are named.
                 let (errors, warnings) = Self.layoutProblems(routine, file: file)
                 reports.append(Report(file: file, valid: errors.isEmpty, errors: errors, warnings: warnings))
-            } catch let error as RoutineLoadError {
-                reports.append(Report(file: file, valid: false, errors: error.diagnostics))
             } catch {
-                reports.append(Report(file: file, valid: false, errors: [Diagnostic(file: file, line: 0, column: 0, message: "\(error)")]))
+                let error = RoutineCardError(error)
+                let diagnostics = error.diagnostics.isEmpty ? [Diagnostic(file: file, line: 0, column: 0, message: error.message)] : error.diagnostics
+                reports.append(Report(file: file, valid: false, errors: diagnostics))
             }
         }
         if json {

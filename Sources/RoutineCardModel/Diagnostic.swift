@@ -23,10 +23,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
 }
 
 /// A routine file could not be read. Holds every problem found, not only the first.
-public struct RoutineLoadError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+package struct RoutineLoadError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

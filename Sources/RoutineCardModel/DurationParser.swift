@@ -1,17 +1,17 @@
 import Foundation
 
 /// Reads and writes the durations of routine files: `30`, `30s`, `1m30s`, `2 min`, `15-20 min`.
-public enum DurationParser {
+package enum DurationParser {
     /// Why a duration could not be read, in words for the user.
-    public struct Problem: Error, Sendable, Equatable {
-        public var message: String
+    package struct Problem: Error, Sendable, Equatable {
+        package var message: String
     }
 
     /// The longest duration read: a day. Anything longer is a typing mistake.
-    public static let maximumSeconds = 86_400
+    package static let maximumSeconds = 86_400
 
     /// Reads one duration in seconds. A bare number means seconds.
-    public static func parseSeconds(_ text: String) -> Result<Int, Problem> {
+    package static func parseSeconds(_ text: String) -> Result<Int, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !trimmed.isEmpty else { return .failure(Problem(message: "the duration is empty")) }
         if let whole = Int(trimmed) {
@@ -47,7 +47,7 @@ public enum DurationParser {
     }
 
     /// Reads a duration or a range: `20 min`, `15-20 min`, `15–20 minutes`, `30s-1m`.
-    public static func parseRange(_ text: String) -> Result<DurationRange, Problem> {
+    package static func parseRange(_ text: String) -> Result<DurationRange, Problem> {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
         if parts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             return .failure(Problem(message: "'\(text)' is not a duration; times cannot be negative, and a range needs two ends like 15-20 min"))
@@ -75,7 +75,7 @@ public enum DurationParser {
     }
 
     /// Writes a range so that ``parseRange(_:)`` reads it back.
-    public static func format(_ range: DurationRange) -> String {
+    package static func format(_ range: DurationRange) -> String {
         if range.minSeconds == range.maxSeconds { return format(seconds: range.minSeconds) }
         if range.minSeconds % 60 == 0, range.maxSeconds % 60 == 0 {
             return "\(range.minSeconds / 60)-\(range.maxSeconds / 60) min"
@@ -84,7 +84,7 @@ public enum DurationParser {
     }
 
     /// Writes seconds as `30s`, `2 min` or `1m30s`.
-    public static func format(seconds: Int) -> String {
+    package static func format(seconds: Int) -> String {
         if seconds < 60 { return "\(seconds)s" }
         if seconds % 60 == 0 { return "\(seconds / 60) min" }
         return "\(seconds / 60)m\(seconds % 60)s"

@@ -1,22 +1,22 @@
 /// A piece of text with the emphasis its writer marked.
-public struct EmphasizedText: Sendable, Hashable, Codable {
+package struct EmphasizedText: Sendable, Hashable, Codable {
     /// The text to print, with the markers removed.
-    public var plain: String
+    package var plain: String
     /// Bold and italic stretches, in UTF-8 byte offsets into `plain`.
-    public var runs: [Run]
+    package var runs: [Run]
 
-    public init(plain: String, runs: [Run]) {
+    package init(plain: String, runs: [Run]) {
         self.plain = plain
         self.runs = runs
     }
 
-    public struct Run: Sendable, Hashable, Codable {
-        public var start: Int
-        public var end: Int
-        public var bold: Bool
-        public var italic: Bool
+    package struct Run: Sendable, Hashable, Codable {
+        package var start: Int
+        package var end: Int
+        package var bold: Bool
+        package var italic: Bool
 
-        public init(start: Int, end: Int, bold: Bool, italic: Bool) {
+        package init(start: Int, end: Int, bold: Bool, italic: Bool) {
             self.start = start
             self.end = end
             self.bold = bold
@@ -30,8 +30,8 @@ public struct EmphasizedText: Sendable, Hashable, Codable {
 /// Everything else is literal: `<b>`, `&amp;` and other markup print exactly as typed. A marker
 /// without a partner prints as typed too, as does `_` inside a word (`snake_case`). `\*` and `\_`
 /// print the character itself.
-public enum EmphasisParser {
-    public static func parse(_ source: String) -> EmphasizedText {
+package enum EmphasisParser {
+    package static func parse(_ source: String) -> EmphasizedText {
         let chars = Array(source)
         var plain = ""
         var runs: [EmphasizedText.Run] = []

@@ -11,13 +11,13 @@ public struct Routine: Codable, Sendable, Hashable {
     public var language: String
     /// How often to do the routine.
     public var frequency: Frequency?
-    public var sections: [Section]
+    public var sections: [RoutineSection]
     /// A one-line reminder that the card is not medical advice; the card adds a default when nil.
     public var disclaimer: String?
 
     public init(
         id: String, title: String, subtitle: String? = nil, language: String = "en",
-        frequency: Frequency? = nil, sections: [Section], disclaimer: String? = nil
+        frequency: Frequency? = nil, sections: [RoutineSection], disclaimer: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -29,7 +29,7 @@ public struct Routine: Codable, Sendable, Hashable {
     }
 
     /// The section with `id`, if any.
-    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+    public func section(_ id: String) -> RoutineSection? { sections.first { $0.id == id } }
 
     enum CodingKeys: String, CodingKey {
         case id, title, subtitle, language, frequency, sections, disclaimer
@@ -45,7 +45,7 @@ public struct Routine: Codable, Sendable, Hashable {
             subtitle: try container.decodeIfPresent(String.self, forKey: .subtitle),
             language: try container.decodeIfPresent(String.self, forKey: .language) ?? "en",
             frequency: try container.decodeIfPresent(Frequency.self, forKey: .frequency),
-            sections: try container.decode([Section].self, forKey: .sections),
+            sections: try container.decode([RoutineSection].self, forKey: .sections),
             disclaimer: try container.decodeIfPresent(String.self, forKey: .disclaimer)
         )
         let problems = validate()

@@ -2,36 +2,36 @@ import Foundation
 
 /// The ranges a routine's values must fall in, shared by the file loader (which reports them at the
 /// value's line) and ``Routine/validate()`` (for routines built in code).
-public enum RoutineRanges {
-    public static let sets = 1...20
-    public static let reps = 1...200
+package enum RoutineRanges {
+    package static let sets = 1...20
+    package static let reps = 1...200
     /// Seconds to hold a position.
-    public static let hold = 1...600
+    package static let hold = 1...600
     /// Seconds an exercise done for a time lasts.
-    public static let duration = 1...7200
+    package static let duration = 1...7200
     /// Seconds one therapy application lasts, at each end of its range.
-    public static let therapy = 1...3600
+    package static let therapy = 1...3600
     /// Sessions per day.
-    public static let perDay = 1...12
+    package static let perDay = 1...12
     /// The longest application of heat and cold, in minutes: longer risks burns to the skin.
-    public static let therapyMinutes: [Therapy.Kind: Int] = [.heat: 30, .cold: 20]
+    package static let therapyMinutes: [Therapy.Kind: Int] = [.heat: 30, .cold: 20]
 
     /// Whether `id` is a routine or section id: lower-case letters, digits, `-` and `_`, at most 64.
-    public static func isIdentifier(_ id: String) -> Bool {
+    package static func isIdentifier(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
     /// Whether `tag` has the shape of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
     /// letters or digits (`en`, `es`, `de-AT`, `en-GB`).
-    public static func isLanguageTag(_ tag: String) -> Bool {
+    package static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         return (2...3).contains(parts[0].count) && parts[0].allSatisfy(\.isLetter)
             && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
     }
 
     /// The first control character in `text` (tabs and line breaks allowed), if any.
-    public static func controlCharacter(in text: String) -> Unicode.Scalar? {
+    package static func controlCharacter(in text: String) -> Unicode.Scalar? {
         // The control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F; a range
         // test is far cheaper than looking up each scalar's category, and runs on every render.
         text.unicodeScalars.first { ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && $0 != "\n" && $0 != "\t" }

@@ -1,5 +1,5 @@
 /// A titled part of a routine holding one kind of content.
-public struct Section: Codable, Sendable, Hashable {
+public struct RoutineSection: Codable, Sendable, Hashable {
     /// Picks the section on the command line: `leg-cramps#stretches`.
     public var id: String
     /// The heading; when nil the card uses a default for the kind ("Stretches", "Heat & cold").

@@ -45,3 +45,30 @@ extension RoutineReference {
         try load(standardInput: standardInput, pictureFolders: pictureFolders, pictureCheck: .decoding)
     }
 }
+
+extension Routine {
+    /// Reads a routine file (YAML, or JSON when the name ends in `.json`).
+    ///
+    /// Pictures the routine names by path must lie in the file's folder (or below it) or in one of
+    /// `pictureFolders`, and must decode.
+    /// - Throws: ``RoutineCardError`` with code `.invalidRoutine` and every problem found, each at
+    ///   its `file:line:column`.
+    public static func load(contentsOf url: URL, pictureFolders: [URL] = []) throws(RoutineCardError) -> Routine {
+        do { return try RoutineLoader.load(contentsOf: url, pictureFolders: pictureFolders) } catch { throw error.routineCardError }
+    }
+
+    /// Reads a routine from the bytes of a routine file; `name` is what messages call it.
+    ///
+    /// Pictures named by path are refused (the routine has no folder) unless they are absolute and
+    /// lie in one of `pictureFolders`.
+    /// - Throws: ``RoutineCardError`` with code `.invalidRoutine` and every problem found.
+    public static func load(
+        data: Data, name: String = "routine", format: RoutineFileFormat = .yaml, pictureFolders: [URL] = []
+    ) throws(RoutineCardError) -> Routine {
+        do {
+            return try RoutineLoader.load(data: data, file: name, format: format, pictureFolders: pictureFolders)
+        } catch {
+            throw error.routineCardError
+        }
+    }
+}

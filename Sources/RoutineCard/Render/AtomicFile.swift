@@ -17,7 +17,7 @@ import Synchronization
 /// carry the writer's process id, so ``removeStale(in:)`` can delete those a killed run left.
 /// Files are not flushed to the disk one by one, so this guards against failed and interrupted runs,
 /// not power cuts.
-public enum AtomicFile {
+package enum AtomicFile {
     private struct State: ~Copyable {
         var abandoned = false
         var inFlight: Set<String> = []
@@ -26,12 +26,12 @@ public enum AtomicFile {
     private static let state = Mutex(State())
 
     /// Writes `data` to `url` (see ``AtomicFile`` for what each kind of target gets).
-    public static func write(_ data: Data, to url: URL) throws(OutputError) {
+    package static func write(_ data: Data, to url: URL) throws(OutputError) {
         try write([(data, url)])
     }
 
     /// Writes every file, or none: all are written to temporary files before any is moved into place.
-    public static func write(_ files: [(data: Data, url: URL)]) throws(OutputError) {
+    package static func write(_ files: [(data: Data, url: URL)]) throws(OutputError) {
         var staged: [(temporary: String, target: String)] = []
         do {
             for (data, url) in files {
@@ -123,7 +123,7 @@ public enum AtomicFile {
     }
 
     /// Writes all of `data` to an open descriptor, retrying short and interrupted writes.
-    public static func writeAll(_ data: Data, to descriptor: Int32, name: String) throws(OutputError) {
+    package static func writeAll(_ data: Data, to descriptor: Int32, name: String) throws(OutputError) {
         var failure: OutputError?
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -168,7 +168,7 @@ public enum AtomicFile {
     }
 
     /// Deletes every temporary file being written and refuses new ones. Safe to call from any thread.
-    public static func abandonAll() {
+    package static func abandonAll() {
         state.withLock { state in
             state.abandoned = true
             for path in state.inFlight { unlink(path) }
@@ -179,7 +179,7 @@ public enum AtomicFile {
     /// Deletes the temporary files that runs no longer alive left in `folder` (a run killed with
     /// SIGKILL cannot clean up after itself). Returns how many were removed.
     @discardableResult
-    public static func removeStale(in folder: URL) -> Int {
+    package static func removeStale(in folder: URL) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
         var removed = 0
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
@@ -194,8 +194,8 @@ public enum AtomicFile {
 }
 
 /// An output could not be written.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable {
+package struct OutputError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable {
         /// The target is a folder, a block device, a socket or no file name.
         case invalidTarget
         /// The target or its folder may not be written.
@@ -206,12 +206,12 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         case interrupted
     }
 
-    public var kind: Kind
-    public var description: String
+    package var kind: Kind
+    package var description: String
     /// The C error number, when the system reported one.
-    public var errorNumber: Int32?
+    package var errorNumber: Int32?
 
-    public init(_ kind: Kind, _ description: String, errorNumber: Int32? = nil) {
+    package init(_ kind: Kind, _ description: String, errorNumber: Int32? = nil) {
         self.kind = kind
         self.description = description
         self.errorNumber = errorNumber

@@ -6,7 +6,7 @@ internal import Graphics
 ///
 /// ```swift
 /// let routine = try Routine.builtIn("leg-cramps")
-/// let card = try CardRenderer().render([routine], output: OutputOptions(format: .pdf))
+/// let card = try await CardRenderer().render([routine], output: OutputOptions(format: .pdf))
 /// try card.write(to: URL(fileURLWithPath: "card.pdf"))
 /// ```
 public struct CardRenderer: Sendable {
@@ -19,7 +19,7 @@ public struct CardRenderer: Sendable {
     ///
     /// For command-line tools and other programs that draw no text of their own through
     /// fontconfig; call it once, before the first card.
-    public static func useCardFontsProcessWide() {
+    package static func useCardFontsProcessWide() {
         FontSet.cardFonts?.makeProcessDefault()
     }
 
@@ -33,7 +33,7 @@ public struct CardRenderer: Sendable {
     ///
     /// - Parameter cardFontsProcessWide: first do what ``useCardFontsProcessWide()`` does, on the
     ///   same background thread.
-    public static func warmUp(options: CardOptions = CardOptions(), cardFontsProcessWide: Bool = false) {
+    package static func warmUp(options: CardOptions = CardOptions(), cardFontsProcessWide: Bool = false) {
         let theme = options.resolvedTheme
         WorkerPool.shared.warmUp(
             before: { if cardFontsProcessWide { useCardFontsProcessWide() } },
@@ -54,7 +54,7 @@ public struct CardRenderer: Sendable {
     }
 
     /// Lays out each routine as one or more pages, without drawing anything.
-    public func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
+    package func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
         try requireValid(routines)
         return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
@@ -63,9 +63,18 @@ public struct CardRenderer: Sendable {
     }
 
     /// Lays out and draws the routines into one document, each routine starting on a new page.
+    ///
+    /// Blocks the calling thread while the card is drawn (cards are drawn one at a time per
+    /// process); from Swift concurrency, use the `async` variant.
+    /// - Throws: ``RoutineCardError``: `.invalidRoutine` with the problems of a routine that breaks
+    ///   the format's rules, `.cannotLayOut`, `.invalidOption` or `.renderingFailed`.
     public func render(
         _ routines: [Routine], options: CardOptions = CardOptions(), output: OutputOptions = OutputOptions()
-    ) throws -> RenderedDocument {
+    ) throws(RoutineCardError) -> RenderedDocument {
+        do { return try renderDocument(routines, options: options, output: output) } catch { throw RoutineCardError(error) }
+    }
+
+    private func renderDocument(_ routines: [Routine], options: CardOptions, output: OutputOptions) throws -> RenderedDocument {
         guard !routines.isEmpty else { throw RenderError(description: "no routine was given to render") }
         try requireValid(routines)
         return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
@@ -135,19 +144,24 @@ private struct PendingDocument {
 extension CardRenderer {
     /// Lays out the routines and checks them for print problems, without drawing anything.
     /// An empty list means the cards are clean.
-    public func check(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [Finding] {
-        try requireValid(routines)
-        return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
-            let engine = LayoutEngine(measurer: worker.measurer)
-            return try routines.flatMap { routine in
-                let layout = try engine.layout(routine, options: options)
-                return try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
+    /// - Throws: ``RoutineCardError``: `.invalidRoutine`, `.cannotLayOut` or `.invalidOption`.
+    public func check(_ routines: [Routine], options: CardOptions = CardOptions()) throws(RoutineCardError) -> [Finding] {
+        do {
+            try requireValid(routines)
+            return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
+                let engine = LayoutEngine(measurer: worker.measurer)
+                return try routines.flatMap { routine in
+                    let layout = try engine.layout(routine, options: options)
+                    return try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
+                }
             }
+        } catch {
+            throw RoutineCardError(error)
         }
     }
 
     /// A two-page duplex calibration sheet (see `routinecard calibrate`).
-    public func renderCalibration(sheet: SheetOptions, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
+    package func renderCalibration(sheet: SheetOptions, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
             let pages = try CalibrationSheet(options: sheet, theme: Theme.named(.color), measurer: worker.measurer).pages()
             let drawn = try DocumentWriter(worker: worker, output: output).write(pages, title: "RoutineCard duplex calibration", subject: "Duplex calibration")
@@ -156,7 +170,7 @@ extension CardRenderer {
     }
 
     /// Every built-in illustration and icon with its name, on A4 pages, in a theme's colours.
-    public func renderGallery(theme: Theme.Name = .color, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
+    package func renderGallery(theme: CardTheme = .color, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
             let pages = try GalleryLayout(measurer: worker.measurer, theme: Theme.named(theme), names: Illustrations.builtInNames.sorted()).pages()
             let drawn = try DocumentWriter(worker: worker, output: output)
@@ -182,5 +196,6 @@ extension CardRenderer {
 
 /// Facts about this build of the library.
 public enum RoutineCardInfo {
+    /// The library's version, also written into each PDF's Creator field.
     public static let version = "0.1.0"
 }

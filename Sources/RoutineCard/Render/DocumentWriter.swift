@@ -73,13 +73,14 @@ struct DocumentWriter {
 
     private func png(_ page: PlacedPage, drawer: PageDrawer) throws -> PNGRows {
         guard output.dpi >= 10, output.dpi <= 2400 else {
-            throw RenderError(description: "a resolution of \(output.dpi) dpi is outside 10–2400")
+            throw RoutineCardError(.invalidOption, "a resolution of \(output.dpi) dpi is outside 10–2400")
         }
         let scale = output.dpi / 72
         let pixels = (page.mediaSize.width * scale).rounded() * (page.mediaSize.height * scale).rounded()
         guard pixels <= Double(OutputOptions.maximumPixelsPerPage) else {
-            throw RenderError(
-                description: "a PNG page of \(Int((page.mediaSize.width * scale).rounded())) × \(Int((page.mediaSize.height * scale).rounded())) "
+            throw RoutineCardError(
+                .invalidOption,
+                "a PNG page of \(Int((page.mediaSize.width * scale).rounded())) × \(Int((page.mediaSize.height * scale).rounded())) "
                     + "pixels is over the limit of \(OutputOptions.maximumPixelsPerPage / 1_000_000) megapixels; lower the resolution")
         }
         let surface = try Surface.image(

@@ -39,13 +39,13 @@ public struct RenderedDocument: Sendable {
     /// How many pages (cards) the document has.
     public let pageCount: Int
     /// What the layout had to do to fit, per routine ("shrunk body text to 8.5 pt").
-    public let notes: [String]
+    package let notes: [String]
     /// The laid-out pages that were drawn.
-    public let layouts: [CardLayout]
+    package let layouts: [CardLayout]
     /// What preflight noticed (an empty list for a clean card).
     public let findings: [Finding]
     /// With ``CardOptions/sheet``: the printer sheets that were drawn (the cards are in ``layouts``).
-    public var sheetPages: [PlacedPage] = []
+    package var sheetPages: [PlacedPage] = []
 
     /// The whole file (the first page's file for PNG).
     public var data: Data { files.first ?? Data() }
@@ -56,15 +56,15 @@ public struct RenderedDocument: Sendable {
     /// All pages are written or none (see ``AtomicFile``).
     /// - Returns: the files written.
     @discardableResult
-    public func write(to url: URL) throws(OutputError) -> [URL] {
+    public func write(to url: URL) throws(RoutineCardError) -> [URL] {
         let targets = Self.fileURLs(for: url, count: files.count)
-        try AtomicFile.write(Array(zip(files, targets)))
+        do { try AtomicFile.write(Array(zip(files, targets))) } catch { throw error.routineCardError }
         return targets
     }
 
     /// The files a document of `count` files writes for `url`: `url` itself for one file, else
     /// `name-1.ext`, `name-2.ext`, ….
-    public static func fileURLs(for url: URL, count: Int) -> [URL] {
+    package static func fileURLs(for url: URL, count: Int) -> [URL] {
         guard count > 1 else { return [url] }
         let stem = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingLastPathComponent()
@@ -73,6 +73,6 @@ public struct RenderedDocument: Sendable {
 }
 
 /// Something went wrong drawing a card.
-public struct RenderError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct RenderError: Error, Sendable, CustomStringConvertible {
+    package var description: String
 }

@@ -45,6 +45,6 @@ struct PagePlan {
 }
 
 /// The content does not fit even when broken across pages.
-public struct LayoutError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct LayoutError: Error, Sendable, CustomStringConvertible {
+    package var description: String
 }

@@ -20,7 +20,7 @@ public enum Template: String, Sendable, CaseIterable, Codable {
     }
 
     /// The margin a template is designed with.
-    public var defaultMargin: Double {
+    package var defaultMargin: Double {
         switch self {
         case .fridge, .sheet: Units.mm(7)
         case .wallet: Units.mm(3.5)
@@ -60,8 +60,8 @@ public struct CardOptions: Hashable, Sendable {
     public var tracker: Bool
 
     /// The margin in effect.
-    public var effectiveMargin: Double { margin ?? template.defaultMargin }
-    public var theme: Theme.Name
+    package var effectiveMargin: Double { margin ?? template.defaultMargin }
+    public var theme: CardTheme
     /// A font family to use instead of the theme's; fontconfig falls back when it is not installed.
     public var fontFamily: String?
     /// Print the cards on printer sheets (A4 or Letter) with crop marks, instead of one per page.
@@ -71,7 +71,7 @@ public struct CardOptions: Hashable, Sendable {
     public init(
         template: Template = .fridge, paper: Paper? = nil, landscape: Bool = false, margin: Double? = nil,
         bleed: Double = 0, tracker: Bool = false,
-        theme: Theme.Name = .color, fontFamily: String? = nil, personal: PersonalDetails = PersonalDetails()
+        theme: CardTheme = .color, fontFamily: String? = nil, personal: PersonalDetails = PersonalDetails()
     ) {
         self.bleed = bleed
         self.tracker = tracker
@@ -92,7 +92,7 @@ public struct CardOptions: Hashable, Sendable {
     }
 
     /// The page size after orientation.
-    public var pageSize: Size {
+    package var pageSize: Size {
         landscape ? Size(width: paper.height, height: paper.width) : Size(width: paper.width, height: paper.height)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import RoutineCardModel
 
 /// What the fitter did to make a routine fit, for the user and for preflight.
-public enum LayoutAdjustment: Hashable, Sendable, Codable, CustomStringConvertible {
+package enum LayoutAdjustment: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Space between blocks was squeezed visibly.
     case tightenedSpacing
     /// Body text was made smaller than designed, to this size in points.
@@ -12,7 +12,7 @@ public enum LayoutAdjustment: Hashable, Sendable, Codable, CustomStringConvertib
     /// The routine continued on this many cards.
     case continued(cards: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tightenedSpacing: "tightened spacing to fit"
         case .shrunkBodyText(let points): "shrunk body text to \(points.formatted(decimals: 2)) pt"
@@ -22,7 +22,7 @@ public enum LayoutAdjustment: Hashable, Sendable, Codable, CustomStringConvertib
     }
 
     /// Whether the card gave something up to fit (growing on a large page is no compromise).
-    public var isCompromise: Bool {
+    package var isCompromise: Bool {
         if case .grewBodyText = self { return false }
         return true
     }

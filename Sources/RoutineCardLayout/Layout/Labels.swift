@@ -1,35 +1,35 @@
 import RoutineCardModel
 
 /// The words a card adds around the routine's own text, in the routine's language.
-public struct Labels: Sendable, Hashable {
-    public var hold: String
-    public var reps: String
-    public var sets: String
-    public var eachSide: String
-    public var bothSides: String
-    public var caution: String
-    public var notMedicalAdvice: String
-    public var continued: String
+package struct Labels: Sendable, Hashable {
+    package var hold: String
+    package var reps: String
+    package var sets: String
+    package var eachSide: String
+    package var bothSides: String
+    package var caution: String
+    package var notMedicalAdvice: String
+    package var continued: String
     /// "Card %1 of %2".
-    public var pageOf: String
-    public var forName: String
-    public var byName: String
-    public var exercises: String
-    public var therapy: String
-    public var tips: String
-    public var notes: String
-    public var heat: String
-    public var cold: String
-    public var contrast: String
-    public var other: String
-    public var minutes: String
-    public var seconds: String
+    package var pageOf: String
+    package var forName: String
+    package var byName: String
+    package var exercises: String
+    package var therapy: String
+    package var tips: String
+    package var notes: String
+    package var heat: String
+    package var cold: String
+    package var contrast: String
+    package var other: String
+    package var minutes: String
+    package var seconds: String
     /// Monday first.
-    public var weekdays: [String]
-    public var tracker: String
+    package var weekdays: [String]
+    package var tracker: String
 
     /// The labels for a BCP 47 tag; its primary language decides, English when unknown.
-    public static func forLanguage(_ tag: String) -> Labels {
+    package static func forLanguage(_ tag: String) -> Labels {
         let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? "en"
         return table[primary] ?? english
     }
@@ -64,19 +64,19 @@ public struct Labels: Sendable, Hashable {
     )
 
     /// "Card 2 of 3".
-    public func page(_ number: Int, of total: Int) -> String {
+    package func page(_ number: Int, of total: Int) -> String {
         pageOf.replacingOccurrences(of: "%1", with: "\(number)").replacingOccurrences(of: "%2", with: "\(total)")
     }
 
     /// A time for the card: "30 s", "2 min", "1 min 30 s".
-    public func time(_ seconds: Int) -> String {
+    package func time(_ seconds: Int) -> String {
         if seconds < 60 { return "\(seconds)\u{202F}\(self.seconds)" }
         if seconds % 60 == 0 { return "\(seconds / 60)\u{202F}\(minutes)" }
         return "\(seconds / 60)\u{202F}\(minutes) \(seconds % 60)\u{202F}\(self.seconds)"
     }
 
     /// A range for the card: "15–20 min".
-    public func time(_ range: DurationRange) -> String {
+    package func time(_ range: DurationRange) -> String {
         if range.minSeconds == range.maxSeconds { return time(range.minSeconds) }
         if range.minSeconds % 60 == 0, range.maxSeconds % 60 == 0 {
             return "\(range.minSeconds / 60)–\(range.maxSeconds / 60)\u{202F}\(minutes)"
@@ -85,7 +85,7 @@ public struct Labels: Sendable, Hashable {
     }
 
     /// The dose in a few words: "2 × 10 reps · hold 3 s · each side".
-    public func dose(_ dose: Dose) -> String {
+    package func dose(_ dose: Dose) -> String {
         var parts: [String] = []
         switch (dose.sets, dose.reps) {
         case let (sets?, reps?): parts.append("\(sets) × \(reps) \(self.reps)")
@@ -107,7 +107,7 @@ public struct Labels: Sendable, Hashable {
     }
 
     /// The default heading for a section kind.
-    public func title(for kind: Section.Kind) -> String {
+    package func title(for kind: RoutineSection.Kind) -> String {
         switch kind {
         case .exercises: exercises
         case .therapy: therapy
@@ -117,7 +117,7 @@ public struct Labels: Sendable, Hashable {
     }
 
     /// The default name for a therapy kind.
-    public func name(for kind: Therapy.Kind) -> String {
+    package func name(for kind: Therapy.Kind) -> String {
         switch kind {
         case .heat: heat
         case .cold: cold

@@ -1,15 +1,15 @@
 import RoutineCardModel
 
 /// A routine laid out as pages, with what the fitter had to do.
-public struct CardLayout: Hashable, Sendable, Codable {
-    public var routineID: String
-    public var pages: [PlacedPage]
+package struct CardLayout: Hashable, Sendable, Codable {
+    package var routineID: String
+    package var pages: [PlacedPage]
     /// What the fitter did, in order (on a wallet card, to the fronts).
-    public var adjustments: [LayoutAdjustment]
+    package var adjustments: [LayoutAdjustment]
     /// What it did to a wallet card's backs; empty for one-sided cards.
-    public var backAdjustments: [LayoutAdjustment]
+    package var backAdjustments: [LayoutAdjustment]
 
-    public init(routineID: String, pages: [PlacedPage], adjustments: [LayoutAdjustment], backAdjustments: [LayoutAdjustment] = []) {
+    package init(routineID: String, pages: [PlacedPage], adjustments: [LayoutAdjustment], backAdjustments: [LayoutAdjustment] = []) {
         self.routineID = routineID
         self.pages = pages
         self.adjustments = adjustments
@@ -17,18 +17,18 @@ public struct CardLayout: Hashable, Sendable, Codable {
     }
 
     /// Each adjustment with the side it was made to ("front: ", "back: ", or "" for a one-sided card).
-    public var labelledAdjustments: [(side: String, adjustment: LayoutAdjustment)] {
+    package var labelledAdjustments: [(side: String, adjustment: LayoutAdjustment)] {
         adjustments.map { (isWallet ? "front: " : "", $0) } + backAdjustments.map { ("back: ", $0) }
     }
 
     /// The adjustments that gave something up to fit, in words ("shrunk body text to 8.5 pt",
     /// "continued on 2 pages"; "front: …" and "back: …" on a wallet card).
-    public var notes: [String] {
+    package var notes: [String] {
         labelledAdjustments.filter(\.adjustment.isCompromise).map { "\($0.side)\($0.adjustment)" }
     }
 
     /// Set by the wallet template: fronts and backs alternate in ``pages``.
-    public var isWallet = false
+    package var isWallet = false
 }
 
 /// Turns routines into placed pages, measuring text through a ``TextMeasuring``.

@@ -2,10 +2,10 @@ import Foundation
 import RoutineCardModel
 
 /// Lengths written by users: `8mm`, `0.5in`, `1cm`, `12pt`.
-public enum Length {
+package enum Length {
     /// A problem with a length the user gave.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct ParseError: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// The units users may write, with points per unit.
@@ -14,7 +14,7 @@ public enum Length {
     ]
 
     /// Reads a length with a unit (mm, cm, in, pt) into points.
-    public static func parse(_ text: String) throws(ParseError) -> Double {
+    package static func parse(_ text: String) throws(ParseError) -> Double {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard let (unit, factor) = units.first(where: { key.hasSuffix($0.name) }),
             let value = Double(key.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), value.isFinite

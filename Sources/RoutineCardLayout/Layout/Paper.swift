@@ -30,13 +30,13 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { name }
 
     /// A problem with a paper size the user gave.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
+    package struct ParseError: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
     /// Reads a named size (`a6`, `letter`, `4x6in`) or a custom `WxH` with a unit (`100x150mm`,
     /// `4x6in`, `10x15cm`, `288x432pt`).
-    public static func parse(_ text: String) throws(ParseError) -> Paper {
+    package static func parse(_ text: String) throws(ParseError) -> Paper {
         let key = text.lowercased().trimmingCharacters(in: .whitespaces)
         if let paper = named.first(where: { $0.name == key }) { return paper }
         guard let (unit, factor) = Length.units.first(where: { key.hasSuffix($0.name) }) else {

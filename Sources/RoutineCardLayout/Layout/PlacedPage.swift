@@ -2,47 +2,47 @@ import Foundation
 import RoutineCardModel
 
 /// An sRGB colour, components from 0 to 1.
-public struct Color: Hashable, Sendable, Codable {
-    public var red: Double, green: Double, blue: Double
+package struct Color: Hashable, Sendable, Codable {
+    package var red: Double, green: Double, blue: Double
 
-    public init(red: Double, green: Double, blue: Double) {
+    package init(red: Double, green: Double, blue: Double) {
         self.red = red
         self.green = green
         self.blue = blue
     }
 
     /// A colour from a 24-bit value such as `0x1F6F8B`.
-    public init(hex: UInt32) {
+    package init(hex: UInt32) {
         self.init(red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255, blue: Double(hex & 0xFF) / 255)
     }
 
-    public static let black = Color(hex: 0x000000)
-    public static let white = Color(hex: 0xFFFFFF)
+    package static let black = Color(hex: 0x000000)
+    package static let white = Color(hex: 0xFFFFFF)
 
     /// WCAG relative luminance, for contrast checks.
-    public var luminance: Double {
+    package var luminance: Double {
         func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
         return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     }
 
     /// WCAG contrast ratio between two colours (1 to 21).
-    public func contrast(with other: Color) -> Double {
+    package func contrast(with other: Color) -> Double {
         let a = luminance, b = other.luminance
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
 }
 
 /// A font choice for a run of text.
-public struct FontStyle: Hashable, Sendable, Codable {
-    public var family: String
+package struct FontStyle: Hashable, Sendable, Codable {
+    package var family: String
     /// Size in points.
-    public var size: Double
-    public var bold: Bool
-    public var italic: Bool
+    package var size: Double
+    package var bold: Bool
+    package var italic: Bool
     /// Line height as a multiple of the font's own.
-    public var lineSpacing: Double
+    package var lineSpacing: Double
 
-    public init(family: String, size: Double, bold: Bool = false, italic: Bool = false, lineSpacing: Double = 1) {
+    package init(family: String, size: Double, bold: Bool = false, italic: Bool = false, lineSpacing: Double = 1) {
         self.family = family
         self.size = size
         self.bold = bold
@@ -52,31 +52,31 @@ public struct FontStyle: Hashable, Sendable, Codable {
 }
 
 /// What a piece of text is for; preflight and tests treat roles differently (body has a size floor).
-public enum TextRole: String, Hashable, Sendable, Codable {
+package enum TextRole: String, Hashable, Sendable, Codable {
     case title, subtitle, heading, name, dose, body, caution, label, footer
 }
 
 /// Horizontal alignment of text in its frame.
-public enum TextAlignment: String, Hashable, Sendable, Codable { case left, center, right }
+package enum TextAlignment: String, Hashable, Sendable, Codable { case left, center, right }
 
 /// A paragraph placed on a page. Its frame is exactly the measured text: drawing never exceeds it.
-public struct PlacedText: Hashable, Sendable, Codable {
-    public var frame: Rect
+package struct PlacedText: Hashable, Sendable, Codable {
+    package var frame: Rect
     /// The text as printed (emphasis markers already removed).
-    public var text: String
+    package var text: String
     /// Bold and italic stretches, in UTF-8 byte offsets into `text`.
-    public var emphasis: [EmphasizedText.Run]
-    public var font: FontStyle
-    public var color: Color
-    public var alignment: TextAlignment
-    public var role: TextRole
+    package var emphasis: [EmphasizedText.Run]
+    package var font: FontStyle
+    package var color: Color
+    package var alignment: TextAlignment
+    package var role: TextRole
     /// How many lines Pango broke the text into.
-    public var lineCount: Int
+    package var lineCount: Int
 }
 
 /// A filled and/or stroked shape.
-public struct PlacedShape: Hashable, Sendable, Codable {
-    public enum Kind: Hashable, Sendable, Codable {
+package struct PlacedShape: Hashable, Sendable, Codable {
+    package enum Kind: Hashable, Sendable, Codable {
         case rectangle(cornerRadius: Double)
         case circle
         case line
@@ -84,16 +84,16 @@ public struct PlacedShape: Hashable, Sendable, Codable {
         case checkCell
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The shape's bounds; for a line, from the top-left to the bottom-right corner.
-    public var frame: Rect
-    public var fill: Color?
-    public var stroke: Color?
-    public var lineWidth: Double
+    package var frame: Rect
+    package var fill: Color?
+    package var stroke: Color?
+    package var lineWidth: Double
     /// A background fill that may run past the safe area into the margins and the bleed.
-    public var isBackground: Bool
+    package var isBackground: Bool
 
-    public init(kind: Kind, frame: Rect, fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 0, isBackground: Bool = false) {
+    package init(kind: Kind, frame: Rect, fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 0, isBackground: Bool = false) {
         self.kind = kind
         self.frame = frame
         self.fill = fill
@@ -104,24 +104,24 @@ public struct PlacedShape: Hashable, Sendable, Codable {
 }
 
 /// A picture placed on a page, scaled to fit its frame.
-public struct PlacedImage: Hashable, Sendable, Codable {
-    public var frame: Rect
+package struct PlacedImage: Hashable, Sendable, Codable {
+    package var frame: Rect
     /// A built-in picture name, or an absolute file path (SVG or PNG).
-    public var source: String
+    package var source: String
     /// The theme whose colours a built-in drawing takes.
-    public var theme: Theme.Name
+    package var theme: Theme.Name
 }
 
 /// A whole card placed on a printer sheet, turned by quarter turns.
-public struct PlacedCard: Hashable, Sendable, Codable {
-    public var card: PlacedPage
+package struct PlacedCard: Hashable, Sendable, Codable {
+    package var card: PlacedPage
     /// The top-left corner of the card's box on the sheet.
-    public var origin: Point
+    package var origin: Point
     /// Clockwise quarter turns (0 to 3): 1 sets a portrait card sideways.
-    public var quarterTurns: Int
+    package var quarterTurns: Int
 
     /// The box the card covers on the sheet.
-    public var frame: Rect {
+    package var frame: Rect {
         let turned = quarterTurns % 2 == 1
         return Rect(
             x: origin.x, y: origin.y, width: turned ? card.size.height : card.size.width,
@@ -130,14 +130,14 @@ public struct PlacedCard: Hashable, Sendable, Codable {
 }
 
 /// Anything drawn on a page.
-public indirect enum PlacedElement: Hashable, Sendable, Codable {
+package indirect enum PlacedElement: Hashable, Sendable, Codable {
     case text(PlacedText)
     case shape(PlacedShape)
     case image(PlacedImage)
     /// A card on a printer sheet.
     case card(PlacedCard)
 
-    public var frame: Rect {
+    package var frame: Rect {
         switch self {
         case .text(let text): text.frame
         case .shape(let shape): shape.frame
@@ -148,29 +148,29 @@ public indirect enum PlacedElement: Hashable, Sendable, Codable {
 }
 
 /// One laid-out page: plain data that tests inspect and the renderer draws.
-public struct PlacedPage: Hashable, Sendable, Codable {
+package struct PlacedPage: Hashable, Sendable, Codable {
     /// The trimmed page size, in points.
-    public var size: Size
+    package var size: Size
     /// Extra paper printed around the trimmed page on every side, in points (0 for none).
-    public var bleed: Double
+    package var bleed: Double
     /// The area inside the margins where all content must stay.
-    public var safeArea: Rect
+    package var safeArea: Rect
     /// Fill for the whole page (behind everything).
-    public var background: Color
+    package var background: Color
     /// In drawing order.
-    public var elements: [PlacedElement]
+    package var elements: [PlacedElement]
 
     /// The paper as printed: the trimmed size plus the bleed on every side.
-    public var mediaSize: Size { Size(width: size.width + 2 * bleed, height: size.height + 2 * bleed) }
+    package var mediaSize: Size { Size(width: size.width + 2 * bleed, height: size.height + 2 * bleed) }
 
     /// Whether the element is a background that may bleed past the safe area.
-    public static func isBackground(_ element: PlacedElement) -> Bool {
+    package static func isBackground(_ element: PlacedElement) -> Bool {
         if case .shape(let shape) = element { return shape.isBackground }
         return false
     }
 
     /// The texts on the page, in drawing order.
-    public var texts: [PlacedText] {
+    package var texts: [PlacedText] {
         elements.compactMap { if case .text(let text) = $0 { text } else { nil } }
     }
 }

@@ -23,17 +23,20 @@ public struct SheetOptions: Hashable, Sendable {
     public var flip: Flip
     /// How far the back side prints from where it should, measured with `routinecard calibrate`;
     /// backs are moved the other way by this much (points, x to the right, y down).
-    public var backOffset: Point
+    package var backOffset: Point
 
-    public init(kind: Kind = .a4, copies: Int = 1, flip: Flip = .long, backOffset: Point = Point(x: 0, y: 0)) {
+    /// - Parameters:
+    ///   - backOffsetX: how far right of where it should the back side prints, in points.
+    ///   - backOffsetY: how far below where it should the back side prints, in points.
+    public init(kind: Kind = .a4, copies: Int = 1, flip: Flip = .long, backOffsetX: Double = 0, backOffsetY: Double = 0) {
         self.kind = kind
         self.copies = max(1, copies)
         self.flip = flip
-        self.backOffset = backOffset
+        self.backOffset = Point(x: backOffsetX, y: backOffsetY)
     }
 
     /// The paper `kind` stands for; `any` asks the locale (LC_ALL, LC_PAPER, LANG).
-    public func paper(environment: [String: String] = ProcessInfo.processInfo.environment) -> Paper {
+    package func paper(environment: [String: String] = ProcessInfo.processInfo.environment) -> Paper {
         switch kind {
         case .a4: return .a4
         case .letter: return .letter

@@ -1,39 +1,42 @@
 import RoutineCardModel
 
+/// The built-in looks of a card.
+public enum CardTheme: String, Sendable, CaseIterable, Codable {
+    /// Calm teal accents and tinted boxes (the default).
+    case color
+    /// No large fills, greyscale, thin rules: kind to printer ink.
+    case inkSaver = "ink-saver"
+    /// Black on white, larger type, for low-vision readers.
+    case highContrast = "high-contrast"
+}
+
 /// Colours and fonts of a card.
-public struct Theme: Hashable, Sendable {
+package struct Theme: Hashable, Sendable {
     /// The built-in themes.
-    public enum Name: String, Sendable, CaseIterable, Codable {
-        /// Calm teal accents and tinted boxes (the default).
-        case color
-        /// No large fills, greyscale, thin rules: kind to printer ink.
-        case inkSaver = "ink-saver"
-        /// Black on white, larger type, for low-vision readers.
-        case highContrast = "high-contrast"
-    }
+    package typealias Name = CardTheme
 
-    public var name: Name
-    public var fontFamily: String
-    public var text: Color
-    public var muted: Color
-    public var accent: Color
+    package var name: Name
+    package var fontFamily: String
+    package var text: Color
+    package var muted: Color
+    package var accent: Color
     /// Text drawn on an accent fill.
-    public var onAccent: Color
+    package var onAccent: Color
     /// Fill of the title band; nil draws the title on the page colour.
-    public var headerFill: Color?
-    public var headerText: Color
-    public var heatTint: Color?
-    public var coldTint: Color?
-    public var contrastTint: Color?
-    public var boxStroke: Color?
-    public var caution: Color
-    public var page: Color
+    package var headerFill: Color?
+    package var headerText: Color
+    package var heatTint: Color?
+    package var coldTint: Color?
+    package var contrastTint: Color?
+    package var boxStroke: Color?
+    package var caution: Color
+    package var page: Color
     /// Multiplies every type size (high contrast is larger).
-    public var typeScale: Double
+    package var typeScale: Double
     /// The smallest body text the theme allows, in points, whatever the template (0: no rule).
-    public var minimumBody: Double
+    package var minimumBody: Double
 
-    public static func named(_ name: Name) -> Theme {
+    package static func named(_ name: Name) -> Theme {
         switch name {
         case .color:
             Theme(

@@ -3,12 +3,12 @@ import RoutineCardModel
 import Synchronization
 
 /// No routine has the id that was asked for.
-public struct UnknownRoutineError: Error, Sendable, CustomStringConvertible {
-    public let id: String
+package struct UnknownRoutineError: Error, Sendable, CustomStringConvertible {
+    package let id: String
     /// The ids that exist, closest to `id` first.
-    public let known: [String]
+    package let known: [String]
 
-    public var description: String {
+    package var description: String {
         "no built-in routine is called '\(id)'; the built-in routines are: \(known.joined(separator: ", "))"
             + " (or give the path of a routine file)"
     }
@@ -19,10 +19,10 @@ extension Routine {
     public static var builtInIDs: [String] { BuiltInLibrary.shared.ids }
 
     /// A built-in routine by id (`leg-cramps`).
-    /// - Throws: ``UnknownRoutineError`` listing the ids that exist.
-    public static func builtIn(_ id: String) throws(UnknownRoutineError) -> Routine {
+    /// - Throws: ``RoutineCardError`` with code `.invalidRoutine`, naming the ids that exist.
+    public static func builtIn(_ id: String) throws(RoutineCardError) -> Routine {
         guard let routine = BuiltInLibrary.shared.routine(id) else {
-            throw UnknownRoutineError(id: id, known: Suggestions.ranked(id, BuiltInLibrary.shared.ids))
+            throw UnknownRoutineError(id: id, known: Suggestions.ranked(id, BuiltInLibrary.shared.ids)).routineCardError
         }
         return routine
     }

@@ -1,8 +1,8 @@
 import RoutineCardModel
 /// The pictures built into the binary: exercise illustrations and icons, drawn as SVG.
-public enum Illustrations {
+package enum Illustrations {
     /// The names a routine may use for `illustration` or `icon`.
-    public static let builtInNames: Set<String> = Set(builtInPaths.keys)
+    package static let builtInNames: Set<String> = Set(builtInPaths.keys)
 
     /// Name → embedded asset path.
     package static let builtInPaths: [String: String] = {

@@ -2,17 +2,17 @@ import Foundation
 import RoutineCardModel
 
 /// Writing routine files: JSON in the file format, a commented starter, and the JSON Schema.
-public enum RoutineFiles {
+package enum RoutineFiles {
     /// The routine as a JSON routine file (what `routinecard show --json` prints); loading it back
     /// gives an equal routine.
-    public static func json(_ routine: Routine) throws -> Data {
+    package static func json(_ routine: Routine) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         return try encoder.encode(routine)
     }
 
     /// A JSON Schema (draft 2020-12) of the routine format, for editors to complete and check files.
-    public static var schema: String {
+    package static var schema: String {
         AssetStore.data("schema/routine.schema.json").map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
@@ -21,7 +21,7 @@ public enum RoutineFiles {
     ///   - id: the routine's id (lower-case words joined by hyphens).
     ///   - title: its title.
     ///   - fileName: the file it will be saved as, named in the comments.
-    public static func starter(id: String, title: String, fileName: String) -> String {
+    package static func starter(id: String, title: String, fileName: String) -> String {
         let template = AssetStore.data("starter/routine.yaml").map { String(decoding: $0, as: UTF8.self) } ?? ""
         return
             template
@@ -32,7 +32,7 @@ public enum RoutineFiles {
 
     /// An id made from a name or file name: lower-case letters and digits joined by hyphens
     /// ("Knee care" → `knee-care`); nil when nothing usable is left.
-    public static func identifier(from name: String) -> String? {
+    package static func identifier(from name: String) -> String? {
         let mapped = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
         let id = mapped.split(separator: "-").joined(separator: "-")
         return id.isEmpty ? nil : String(id.prefix(64))

@@ -51,7 +51,7 @@ struct RoutineReader {
         let language = self.language(fields["language"]) ?? "en"
         let frequency = fields["frequency"].flatMap { self.frequency($0) }
         let disclaimer = reader.text(fields["disclaimer"], "the disclaimer")
-        var sections: [Section] = []
+        var sections: [RoutineSection] = []
         if let items = reader.list(fields["sections"], "sections", limit: RoutineLimits.sections) {
             if items.isEmpty { reader.report(fields["sections"], "the routine has no sections; add at least one") }
             var seen: [String: Node] = [:]
@@ -100,14 +100,14 @@ struct RoutineReader {
         return text.map { Frequency(text: $0, perDay: perDay) }
     }
 
-    private mutating func section(_ node: Node, number: Int) -> Section? {
+    private mutating func section(_ node: Node, number: Int) -> RoutineSection? {
         var what = "section \(number)"
         // Name the section by its id when it has a readable one: easier to find than a number.
         if case .mapping(let mapping) = node, case .scalar(let id)? = mapping["id"], !id.string.isEmpty, id.string.count <= 40 {
             what = "section '\(id.string)'"
         }
         guard let fields = reader.fields(node, of: what, allowed: Self.sectionFields) else { return nil }
-        let kinds = Section.Kind.allCases.filter { fields[$0.rawValue] != nil }
+        let kinds = RoutineSection.Kind.allCases.filter { fields[$0.rawValue] != nil }
         guard kinds.count == 1, let kind = kinds.first else {
             reader.report(
                 node,
@@ -135,13 +135,13 @@ struct RoutineReader {
         }
         switch kind {
         case .exercises:
-            return Section(id: id, title: title, content: .exercises(items.enumerated().compactMap { exercise($1, "exercise \($0 + 1) in \(what)") }))
+            return RoutineSection(id: id, title: title, content: .exercises(items.enumerated().compactMap { exercise($1, "exercise \($0 + 1) in \(what)") }))
         case .therapy:
-            return Section(id: id, title: title, content: .therapy(items.enumerated().compactMap { therapy($1, "therapy \($0 + 1) in \(what)") }))
+            return RoutineSection(id: id, title: title, content: .therapy(items.enumerated().compactMap { therapy($1, "therapy \($0 + 1) in \(what)") }))
         case .tips:
-            return Section(id: id, title: title, content: .tips(items.enumerated().compactMap { tip($1, "tip \($0 + 1) in \(what)") }))
+            return RoutineSection(id: id, title: title, content: .tips(items.enumerated().compactMap { tip($1, "tip \($0 + 1) in \(what)") }))
         case .notes:
-            return Section(
+            return RoutineSection(
                 id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) in \(what)", required: true) }))
         }
     }

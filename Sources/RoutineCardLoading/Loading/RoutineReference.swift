@@ -2,33 +2,33 @@ import Foundation
 import RoutineCardModel
 
 /// No section of a routine has the id that was asked for.
-public struct UnknownSectionError: Error, Sendable, CustomStringConvertible {
-    public let routine: String
-    public let section: String
+package struct UnknownSectionError: Error, Sendable, CustomStringConvertible {
+    package let routine: String
+    package let section: String
     /// The section ids that exist, closest to `section` first.
-    public let known: [String]
+    package let known: [String]
 
-    public var description: String {
+    package var description: String {
         "routine '\(routine)' has no section '\(section)'; its sections are: \(known.joined(separator: ", "))"
     }
 }
 
 /// What a user names to get a routine: a built-in id, a file path, or `-` for standard input, each
 /// optionally followed by `#section` to keep one section (`leg-cramps#stretches`).
-public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
-    public enum Source: Hashable, Sendable {
+package struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
+    package enum Source: Hashable, Sendable {
         case builtIn(String)
         case file(URL)
         case standardInput
     }
 
-    public var source: Source
-    public var section: String?
+    package var source: Source
+    package var section: String?
     /// As the user wrote it.
-    public var description: String
+    package var description: String
 
     /// Reads a reference. Relative paths resolve against `base` (the current folder when nil).
-    public init(_ text: String, relativeTo base: URL? = nil) {
+    package init(_ text: String, relativeTo base: URL? = nil) {
         description = text
         var name = text
         section = nil
@@ -94,9 +94,9 @@ public struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
 
 /// Reads standard input up to a limit and no further, with the system's calls (Foundation's
 /// `readDataToEndOfFile` reads without bound and traps on a closed descriptor).
-public enum StandardInput {
+package enum StandardInput {
     /// The bytes of standard input; more than `limit` is an error naming the limit.
-    public static func read(limit: Int) throws(RoutineLoadError) -> Data {
+    package static func read(limit: Int) throws(RoutineLoadError) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while data.count <= limit {

@@ -39,7 +39,7 @@ struct FakeMeasurerLayoutTests {
         Routine(
             id: "fake", title: "Fake routine",
             sections: [
-                Section(
+                RoutineSection(
                     id: "moves",
                     content: .exercises(
                         (1...count).map {

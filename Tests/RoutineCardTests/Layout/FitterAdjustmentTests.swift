@@ -18,7 +18,7 @@ struct FitterAdjustmentTests {
         let short = Routine(
             id: "short", title: "Short",
             sections: [
-                Section(id: "s", content: .exercises([Exercise(name: "Calf raise", dose: Dose(reps: 10), steps: ["Rise, lower."])]))
+                RoutineSection(id: "s", content: .exercises([Exercise(name: "Calf raise", dose: Dose(reps: 10), steps: ["Rise, lower."])]))
             ])
         let layout = try #require(try renderer.layout([short], options: CardOptions(template: .sheet)).first)
         let grew = layout.adjustments.compactMap { adjustment -> Double? in

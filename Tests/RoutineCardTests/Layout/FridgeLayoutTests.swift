@@ -41,7 +41,7 @@ struct FridgeLayoutTests {
             Exercise(
                 name: "Move \($0) name", dose: Dose(reps: 10), steps: ["Do the movement slowly and with control, then rest for a breath before the next one."])
         }
-        let routine = Routine(id: "long", title: "Thirty moves", sections: [Section(id: "all", content: .exercises(exercises))])
+        let routine = Routine(id: "long", title: "Thirty moves", sections: [RoutineSection(id: "all", content: .exercises(exercises))])
         let layout = try #require(try renderer.layout([routine]).first)
         #expect(layout.pages.count > 1)
         LayoutChecks.verify(layout, minimumBody: 8)
@@ -59,7 +59,7 @@ struct FridgeLayoutTests {
         let routine = Routine(
             id: "long", title: "Long",
             sections: [
-                Section(id: "a", content: .exercises([Exercise(name: "Lean", steps: [longStep]), Exercise(name: word, steps: [word])]))
+                RoutineSection(id: "a", content: .exercises([Exercise(name: "Lean", steps: [longStep]), Exercise(name: word, steps: [word])]))
             ])
         let layout = try #require(try renderer.layout([routine]).first)
         LayoutChecks.verify(layout, minimumBody: 8)
@@ -71,7 +71,7 @@ struct FridgeLayoutTests {
         let routine = Routine(
             id: "small", title: "Small",
             sections: [
-                Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])]))
+                RoutineSection(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])]))
             ])
         let layout = try #require(try renderer.layout([routine]).first)
         #expect(layout.pages.count == 1)
@@ -83,8 +83,8 @@ struct FridgeLayoutTests {
         let routine = Routine(
             id: "small", title: "Small",
             sections: [
-                Section(id: "none", content: .exercises([])),
-                Section(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
+                RoutineSection(id: "none", content: .exercises([])),
+                RoutineSection(id: "one", content: .exercises([Exercise(name: "Only one", steps: ["Just this."])])),
             ])
         let error = try #require(throws: RoutineLoadError.self) { try renderer.layout([routine]) }
         #expect(error.description.contains("section 'none': the section is empty"))
@@ -94,7 +94,7 @@ struct FridgeLayoutTests {
         let routine = Routine(
             id: "m", title: "Markup",
             sections: [
-                Section(id: "a", content: .tips([Tip(text: "<b>&amp;</b> and **strong** and _soft_ and snake_case_name")]))
+                RoutineSection(id: "a", content: .tips([Tip(text: "<b>&amp;</b> and **strong** and _soft_ and snake_case_name")]))
             ])
         let layout = try #require(try renderer.layout([routine]).first)
         let tip = try #require(layout.pages[0].texts.first { $0.text.contains("&amp;") })

@@ -19,7 +19,8 @@ struct SheetTests {
     @Test(arguments: [SheetOptions.Kind.a4, .letter])
     func everythingStaysInsideTheAreaA4AndLetterShare(kind: SheetOptions.Kind) throws {
         // A full-page sheet handout cannot go on a sheet with marks: that is an error, not a shrink.
-        #expect(throws: LayoutError.self) { try sheets(template: .sheet, sheet: SheetOptions(kind: kind)) }
+        let error = #expect(throws: RoutineCardError.self) { try sheets(template: .sheet, sheet: SheetOptions(kind: kind)) }
+        #expect(error?.code == .cannotLayOut)
         for template in [Template.fridge, .wallet] {
             for page in try sheets(template: template, sheet: SheetOptions(kind: kind, copies: 3)) {
                 let common = SheetImposer.commonArea(on: kind == .a4 ? .a4 : .letter)
@@ -64,7 +65,7 @@ struct SheetTests {
 
     @Test func aBackOffsetMovesTheBacksTheOtherWay() throws {
         let plain = try sheets(template: .wallet, sheet: SheetOptions(kind: .a4))
-        let offset = try sheets(template: .wallet, sheet: SheetOptions(kind: .a4, backOffset: Point(x: Units.mm(1.5), y: Units.mm(-0.5))))
+        let offset = try sheets(template: .wallet, sheet: SheetOptions(kind: .a4, backOffsetX: Units.mm(1.5), backOffsetY: Units.mm(-0.5)))
         let a = cards(plain[1])[0].frame, b = cards(offset[1])[0].frame
         #expect(abs((a.minX - b.minX) - Units.mm(1.5)) < 0.01 && abs((a.minY - b.minY) - Units.mm(-0.5)) < 0.01)
         #expect(cards(plain[0])[0].frame == cards(offset[0])[0].frame, "fronts do not move")

@@ -43,7 +43,7 @@ struct TemplateMatrixTests {
         let routine = Routine(
             id: "r", title: "Steps",
             sections: [
-                Section(
+                RoutineSection(
                     id: "a",
                     content: .exercises(
                         (1...8).map { Exercise(name: "Move \($0)", dose: Dose(reps: 5), steps: ["First part of the move.", "Second part of the move."]) }))

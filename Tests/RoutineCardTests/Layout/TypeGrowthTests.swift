@@ -20,7 +20,7 @@ struct TypeGrowthTests {
 
     @Test func aLongRoutineOnTheSheetDoesNotGrow() throws {
         let exercises = (1...40).map { Exercise(name: "Move \($0)", dose: Dose(reps: 10), steps: ["Reach up slowly, then lower the arms; no bouncing."]) }
-        let routine = Routine(id: "long", title: "Forty moves", sections: [Section(id: "all", content: .exercises(exercises))])
+        let routine = Routine(id: "long", title: "Forty moves", sections: [RoutineSection(id: "all", content: .exercises(exercises))])
         let (sizes, _) = try bodySizes(routine, template: .sheet)
         #expect(!sizes.isEmpty && sizes.allSatisfy { $0 <= 10.5 + 0.01 }, "\(sizes)")
     }

@@ -4,8 +4,8 @@ import Testing
 
 /// The same limits hold however a routine was made: from a file, in code, or decoded.
 struct RoutineValidationTests {
-    private func routine(_ content: Section.Content, id: String = "t") -> Routine {
-        Routine(id: id, title: "T", sections: [Section(id: "s", content: content)])
+    private func routine(_ content: RoutineSection.Content, id: String = "t") -> Routine {
+        Routine(id: id, title: "T", sections: [RoutineSection(id: "s", content: content)])
     }
 
     @Test func theBuiltInsAreValid() throws {
@@ -21,31 +21,44 @@ struct RoutineValidationTests {
         #expect(
             problems.contains { $0.contains("sets is -2") } && problems.contains { $0.contains("reps is 0") }
                 && problems.contains { $0.contains("hold (seconds) is -30") })
-        #expect(throws: RoutineLoadError.self) { _ = try CardRenderer().render([bad]) }
+        // Rendering refuses it with the library's one error, carrying the same problems.
+        let error = #expect(throws: RoutineCardError.self) { _ = try CardRenderer().render([bad]) }
+        #expect(error?.code == .invalidRoutine)
+        #expect(error?.diagnostics.map(\.message) == problems)
         #expect(throws: RoutineLoadError.self) { _ = try CardRenderer().layout([bad]) }
     }
 
     @Test(arguments: [
-        (Routine(id: "Bad Id", title: "T", sections: [Section(id: "s", content: .notes(["n"]))]), "id"),
-        (Routine(id: "t", title: " ", sections: [Section(id: "s", content: .notes(["n"]))]), "title is empty"),
-        (Routine(id: "t", title: "T\u{0}", sections: [Section(id: "s", content: .notes(["n"]))]), "U+0"),
-        (Routine(id: "t", title: "T", language: "english!", sections: [Section(id: "s", content: .notes(["n"]))]), "language"),
+        (Routine(id: "Bad Id", title: "T", sections: [RoutineSection(id: "s", content: .notes(["n"]))]), "id"),
+        (Routine(id: "t", title: " ", sections: [RoutineSection(id: "s", content: .notes(["n"]))]), "title is empty"),
+        (Routine(id: "t", title: "T\u{0}", sections: [RoutineSection(id: "s", content: .notes(["n"]))]), "U+0"),
+        (Routine(id: "t", title: "T", language: "english!", sections: [RoutineSection(id: "s", content: .notes(["n"]))]), "language"),
         (Routine(id: "t", title: "T", sections: []), "no sections"),
-        (Routine(id: "t", title: "T", sections: [Section(id: "s", content: .notes(["a"])), Section(id: "s", content: .notes(["b"]))]), "two sections"),
-        (Routine(id: "t", title: "T", sections: [Section(id: "s", content: .tips([]))]), "empty"),
+        (
+            Routine(id: "t", title: "T", sections: [RoutineSection(id: "s", content: .notes(["a"])), RoutineSection(id: "s", content: .notes(["b"]))]),
+            "two sections"
+        ),
+        (Routine(id: "t", title: "T", sections: [RoutineSection(id: "s", content: .tips([]))]), "empty"),
         (
             Routine(
                 id: "t", title: "T",
-                sections: [Section(id: "s", content: .therapy([Therapy(kind: .cold, duration: DurationRange(minSeconds: 600, maxSeconds: 3000), steps: [])]))]),
+                sections: [
+                    RoutineSection(id: "s", content: .therapy([Therapy(kind: .cold, duration: DurationRange(minSeconds: 600, maxSeconds: 3000), steps: [])]))
+                ]),
             "at most 20 minutes"
         ),
         (
             Routine(
                 id: "t", title: "T",
-                sections: [Section(id: "s", content: .therapy([Therapy(kind: .heat, duration: DurationRange(minSeconds: 900, maxSeconds: 60), steps: [])]))]),
+                sections: [
+                    RoutineSection(id: "s", content: .therapy([Therapy(kind: .heat, duration: DurationRange(minSeconds: 900, maxSeconds: 60), steps: [])]))
+                ]),
             "backwards"
         ),
-        (Routine(id: "t", title: "T", frequency: Frequency(text: "daily", perDay: 40), sections: [Section(id: "s", content: .notes(["n"]))]), "per_day is 40"),
+        (
+            Routine(id: "t", title: "T", frequency: Frequency(text: "daily", perDay: 40), sections: [RoutineSection(id: "s", content: .notes(["n"]))]),
+            "per_day is 40"
+        ),
     ])
     func eachRuleHasItsMessage(routine: Routine, phrase: String) {
         let problems = routine.validate().map(\.message)

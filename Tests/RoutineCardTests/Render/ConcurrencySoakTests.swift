@@ -17,7 +17,7 @@ struct ConcurrencySoakTests {
         let pictures = Routine(
             id: "pictures", title: "Bilder ü ΑΒΓ ∑ ≈", language: "de",
             sections: [
-                Section(
+                RoutineSection(
                     id: "moves",
                     content: .exercises([
                         Exercise(

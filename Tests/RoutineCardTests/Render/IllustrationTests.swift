@@ -60,7 +60,7 @@ struct IllustrationTests {
         // The same drawing takes each theme's colours: the rendered pixels differ.
         let routine = Routine(
             id: "one", title: "One",
-            sections: [Section(id: "a", content: .exercises([Exercise(name: "Calf raise", illustration: "calf-raise", steps: ["Up."])]))])
+            sections: [RoutineSection(id: "a", content: .exercises([Exercise(name: "Calf raise", illustration: "calf-raise", steps: ["Up."])]))])
         let color = try CardRenderer().render([routine], options: CardOptions(theme: .color), output: OutputOptions(format: .png, dpi: 50)).data
         let ink = try CardRenderer().render([routine], options: CardOptions(theme: .inkSaver), output: OutputOptions(format: .png, dpi: 50)).data
         #expect(color != ink)

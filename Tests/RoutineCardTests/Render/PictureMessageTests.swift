@@ -8,7 +8,7 @@ struct PictureMessageTests {
         let routine = Routine(
             id: "t", title: "T",
             sections: [
-                Section(id: "s", content: .exercises([Exercise(name: "A", illustration: illustration, steps: ["Step"])]))
+                RoutineSection(id: "s", content: .exercises([Exercise(name: "A", illustration: illustration, steps: ["Step"])]))
             ])
         do {
             _ = try CardRenderer().render([routine])
