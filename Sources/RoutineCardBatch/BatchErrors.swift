@@ -11,3 +11,7 @@ extension ManifestError: RoutineCardErrorConvertible {
 extension BatchRunner.PlanError: RoutineCardErrorConvertible {
     package var routineCardError: RoutineCardError { RoutineCardError(.invalidOption, description) }
 }
+
+extension UnknownSectionError: RoutineCardErrorConvertible {
+    package var routineCardError: RoutineCardError { RoutineCardError(.invalidRoutine, description) }
+}

@@ -29,7 +29,8 @@ struct CalibrateCommand: ParsableCommand {
             settings.sheet = sheet
             settings.flip = flip
             guard let options = try settings.cardOptions().sheet else { throw UsageError(message: "name a sheet: a4, letter or any") }
-            let document = try CardRenderer().renderCalibration(sheet: options, output: OutputOptions(format: .pdf))
+            let document = try CardRenderer().renderCalibration(
+                sheet: options, howToApply: "Pass them as --back-offset Xmm,Ymm (0,0 needs none).", output: OutputOptions(format: .pdf))
             try document.write(to: URL(fileURLWithPath: output))
             printError("routinecard: wrote \(output) (2 pages: print both sides at actual size)")
         } catch let error as SettingError {

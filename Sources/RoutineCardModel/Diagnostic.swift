@@ -9,6 +9,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     /// What is wrong and what to write instead.
     public var message: String
 
+    /// A problem at a place in a file.
     public init(file: String, line: Int, column: Int, message: String) {
         self.file = file
         self.line = line

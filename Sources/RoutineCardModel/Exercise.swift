@@ -1,14 +1,17 @@
 /// One stretch or strengthening move.
 public struct Exercise: Codable, Sendable, Hashable {
+    /// The exercise's name, as the card shows it.
     public var name: String
     /// A built-in picture's name (`calf-raise`) or a path relative to the routine file.
     public var illustration: String?
+    /// How much: sets, repetitions, hold time, duration, side.
     public var dose: Dose
     /// Short instructions, in order.
     public var steps: [String]
     /// A safety note printed with the exercise.
     public var caution: String?
 
+    /// An exercise; `illustration` is a built-in picture's name or a picture file's path.
     public init(name: String, illustration: String? = nil, dose: Dose = Dose(), steps: [String], caution: String? = nil) {
         self.name = name
         self.illustration = illustration
@@ -20,7 +23,9 @@ public struct Exercise: Codable, Sendable, Hashable {
 
 /// How much of an exercise to do. Every part is optional; the card prints those that are set.
 public struct Dose: Codable, Sendable, Hashable {
+    /// Sets, 1–20.
     public var sets: Int?
+    /// Repetitions per set, 1–200.
     public var reps: Int?
     /// Seconds to hold a position.
     public var hold: Int?
@@ -29,6 +34,7 @@ public struct Dose: Codable, Sendable, Hashable {
     /// Whether the dose is for each side (left and right) or both together.
     public var side: Side?
 
+    /// Which side of the body the dose is for.
     public enum Side: String, Codable, Sendable, Hashable {
         /// Do the dose on one side, then the other.
         case each
@@ -36,6 +42,7 @@ public struct Dose: Codable, Sendable, Hashable {
         case both
     }
 
+    /// A dose; leave out what does not apply.
     public init(sets: Int? = nil, reps: Int? = nil, hold: Int? = nil, duration: Int? = nil, side: Side? = nil) {
         self.sets = sets
         self.reps = reps

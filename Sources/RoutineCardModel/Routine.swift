@@ -1,20 +1,24 @@
 /// A routine: what a card shows. Plain data, safe to send between tasks.
 ///
 /// Routines come from the built-in library (``Routine/builtIn(_:)``) or from YAML/JSON files
-/// (``RoutineLoader``). Text fields may use light emphasis: `**bold**` and `_italic_`.
+/// (`Routine.load(contentsOf:pictureFolders:)`). Text fields may use light emphasis: `**bold**` and `_italic_`.
 public struct Routine: Codable, Sendable, Hashable {
     /// A short identifier, lower-case words joined by hyphens (`leg-cramps`).
     public var id: String
+    /// The title printed at the top of the card.
     public var title: String
+    /// A line under the title, such as what the routine is for.
     public var subtitle: String?
     /// A BCP 47 language tag for the words the card adds ("Hold", "each side"); default `en`.
     public var language: String
     /// How often to do the routine.
     public var frequency: Frequency?
+    /// The sections, in the order they are printed.
     public var sections: [RoutineSection]
     /// A one-line reminder that the card is not medical advice; the card adds a default when nil.
     public var disclaimer: String?
 
+    /// A routine; check it with ``validate()`` (the renderer refuses one with problems).
     public init(
         id: String, title: String, subtitle: String? = nil, language: String = "en",
         frequency: Frequency? = nil, sections: [RoutineSection], disclaimer: String? = nil
@@ -64,6 +68,7 @@ public struct Frequency: Codable, Sendable, Hashable {
     /// Sessions per day, for the tick-off tracker.
     public var perDay: Int?
 
+    /// How often, in words; `perDay` sets the tracker's boxes per day.
     public init(text: String, perDay: Int? = nil) {
         self.text = text
         self.perDay = perDay

@@ -4,6 +4,7 @@ public struct RoutineSection: Codable, Sendable, Hashable {
     public var id: String
     /// The heading; when nil the card uses a default for the kind ("Stretches", "Heat & cold").
     public var title: String?
+    /// What the section holds.
     public var content: Content
 
     /// What a section holds.
@@ -40,9 +41,17 @@ public struct RoutineSection: Codable, Sendable, Hashable {
 
     /// The kinds of section, named as in routine files.
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case exercises, therapy, tips, notes
+        /// Exercises with doses and steps.
+        case exercises
+        /// Heat, cold or alternating therapy.
+        case therapy
+        /// Everyday habits, each a line with an optional icon.
+        case tips
+        /// Free notes.
+        case notes
     }
 
+    /// A section; `title` nil uses the default heading for its kind.
     public init(id: String, title: String? = nil, content: Content) {
         self.id = id
         self.title = title
@@ -53,6 +62,7 @@ public struct RoutineSection: Codable, Sendable, Hashable {
         case id, title, exercises, therapy, tips, notes
     }
 
+    /// Decodes a section as routine files write it (one of `exercises`, `therapy`, `tips`, `notes`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -73,6 +83,7 @@ public struct RoutineSection: Codable, Sendable, Hashable {
         }
     }
 
+    /// Encodes a section as routine files write it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

@@ -1,20 +1,31 @@
 /// Heat, cold or alternating therapy, with how long and how to stay safe.
 public struct Therapy: Codable, Sendable, Hashable {
+    /// What the therapy applies.
     public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
-        case heat, cold, contrast, other
+        /// Warmth: a heat pad, a warm bath or shower (at most 30 minutes).
+        case heat
+        /// Cold: a wrapped ice pack (at most 20 minutes).
+        case cold
+        /// Warm and cold in turn.
+        case contrast
+        /// Anything else, such as massage.
+        case other
     }
 
+    /// What the therapy applies.
     public var kind: Kind
     /// The heading; the card uses a default for the kind when nil ("Heat", "Cold").
     public var name: String?
     /// How long one application lasts.
     public var duration: DurationRange?
+    /// How to do it, one step per line.
     public var steps: [String]
     /// The safety rule, printed prominently.
     public var caution: String?
     /// A built-in icon's name; the card picks one for the kind when nil.
     public var icon: String?
 
+    /// A therapy.
     public init(
         kind: Kind, name: String? = nil, duration: DurationRange? = nil, steps: [String],
         caution: String? = nil, icon: String? = nil
@@ -30,14 +41,18 @@ public struct Therapy: Codable, Sendable, Hashable {
 
 /// A length of time in whole seconds, or a range such as 15–20 minutes.
 public struct DurationRange: Codable, Sendable, Hashable {
+    /// The shortest time, in seconds.
     public var minSeconds: Int
+    /// The longest time, in seconds (equal to ``minSeconds`` for a single time).
     public var maxSeconds: Int
 
+    /// A single time, in seconds.
     public init(seconds: Int) {
         self.minSeconds = seconds
         self.maxSeconds = seconds
     }
 
+    /// A range of times, in seconds.
     public init(minSeconds: Int, maxSeconds: Int) {
         self.minSeconds = minSeconds
         self.maxSeconds = maxSeconds
@@ -58,6 +73,7 @@ public struct DurationRange: Codable, Sendable, Hashable {
         }
     }
 
+    /// Encodes the range as routine files write it (`15-20 min`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(DurationParser.format(self))
@@ -66,10 +82,12 @@ public struct DurationRange: Codable, Sendable, Hashable {
 
 /// A short everyday habit: drink water, eat fibre.
 public struct Tip: Codable, Sendable, Hashable {
+    /// The habit, in a line.
     public var text: String
     /// A built-in icon's name (`water`, `fibre`).
     public var icon: String?
 
+    /// A tip; `icon` is a built-in picture's name.
     public init(text: String, icon: String? = nil) {
         self.text = text
         self.icon = icon

@@ -36,16 +36,6 @@ extension RoutineLoader {
     }
 }
 
-extension RoutineReference {
-    /// Loads the routine, keeping only the named section when there is one; see
-    /// ``load(standardInput:pictureFolders:pictureCheck:)``.
-    package func load(
-        standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = []
-    ) throws -> Routine {
-        try load(standardInput: standardInput, pictureFolders: pictureFolders, pictureCheck: .decoding)
-    }
-}
-
 extension Routine {
     /// Reads a routine file (YAML, or JSON when the name ends in `.json`).
     ///

@@ -10,6 +10,7 @@ internal import Graphics
 /// try card.write(to: URL(fileURLWithPath: "card.pdf"))
 /// ```
 public struct CardRenderer: Sendable {
+    /// A renderer. It holds no state: make one wherever it is needed.
     public init() {}
 
     /// Makes the card's own fonts (Lato and DejaVu Sans) fontconfig's configuration for the whole
@@ -109,14 +110,16 @@ extension CardRenderer {
     /// without blocking a thread of Swift's cooperative pool: cards are drawn one at a time per
     /// process (see the README), so the work waits on a thread of its own. Safe to call from any
     /// number of tasks at once.
+    /// - Throws: ``RoutineCardError``, as the synchronous variant does.
     public func render(
         _ routines: [Routine], options: CardOptions = CardOptions(), output: OutputOptions = OutputOptions()
-    ) async throws -> RenderedDocument {
-        try await withCheckedThrowingContinuation { continuation in
+    ) async throws(RoutineCardError) -> RenderedDocument {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<RenderedDocument, RoutineCardError>, Never>) in
             Self.drawingQueue.async {
-                continuation.resume(with: Result { try self.render(routines, options: options, output: output) })
+                continuation.resume(returning: Result { () throws(RoutineCardError) in try self.render(routines, options: options, output: output) })
             }
         }
+        return try result.get()
     }
 
     /// Where async renders wait and draw: GCD threads, not the cooperative pool.
@@ -161,9 +164,10 @@ extension CardRenderer {
     }
 
     /// A two-page duplex calibration sheet (see `routinecard calibrate`).
-    package func renderCalibration(sheet: SheetOptions, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
+    /// - Parameter howToApply: the sentence on the back that says where the numbers read go.
+    package func renderCalibration(sheet: SheetOptions, howToApply: String, output: OutputOptions = OutputOptions()) throws -> RenderedDocument {
         try WorkerPool.shared.withWorker { worker in
-            let pages = try CalibrationSheet(options: sheet, theme: Theme.named(.color), measurer: worker.measurer).pages()
+            let pages = try CalibrationSheet(options: sheet, theme: Theme.named(.color), measurer: worker.measurer, howToApply: howToApply).pages()
             let drawn = try DocumentWriter(worker: worker, output: output).write(pages, title: "RoutineCard duplex calibration", subject: "Duplex calibration")
             return PendingDocument(drawn: drawn, pageCount: pages.count, notes: [], layouts: [], findings: [])
         }.finished(format: output.format)

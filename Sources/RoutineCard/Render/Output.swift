@@ -2,7 +2,12 @@ import Foundation
 
 /// The file formats a card can be written in.
 public enum OutputFormat: String, Sendable, CaseIterable, Codable {
-    case pdf, png, svg
+    /// A PDF document, one page per card (or per printer sheet).
+    case pdf
+    /// A PNG image per page, at ``OutputOptions/dpi``.
+    case png
+    /// One SVG image; several pages are stacked one under the other.
+    case svg
 
     /// The format a file name's extension names, if any.
     public init?(fileExtension: String) {
@@ -15,6 +20,7 @@ public struct OutputOptions: Hashable, Sendable {
     /// Most pixels of one PNG page: a 100-megapixel page takes 700 MB to draw and encode.
     public static let maximumPixelsPerPage = 100_000_000
 
+    /// The file format.
     public var format: OutputFormat
     /// Pixels per inch for PNG (300 makes an A6 card 1240 × 1748 pixels).
     public var dpi: Double
@@ -23,6 +29,7 @@ public struct OutputOptions: Hashable, Sendable {
     /// The PDF author field.
     public var author: String?
 
+    /// Output options; the defaults make a PDF without a creation date, so the same card gives the same bytes.
     public init(format: OutputFormat = .pdf, dpi: Double = 300, creationDate: Date? = nil, author: String? = nil) {
         self.format = format
         self.dpi = dpi
@@ -33,6 +40,7 @@ public struct OutputOptions: Hashable, Sendable {
 
 /// A rendered document: a PDF or SVG file, or one PNG file per page.
 public struct RenderedDocument: Sendable {
+    /// The format of ``files``.
     public let format: OutputFormat
     /// The file's bytes; for PNG, one file per page.
     public let files: [Data]
@@ -53,7 +61,7 @@ public struct RenderedDocument: Sendable {
     /// Writes the document atomically: to a temporary file in the same folder, renamed into place
     /// when complete, so a failure never leaves a partial file or replaces a good one. A PNG of
     /// several pages is written as `name-1.png`, `name-2.png`, ….
-    /// All pages are written or none (see ``AtomicFile``).
+    /// All pages are written or none.
     /// - Returns: the files written.
     @discardableResult
     public func write(to url: URL) throws(RoutineCardError) -> [URL] {

@@ -68,7 +68,7 @@ final class PictureCache {
                 description: "the picture '\(key.source)' is a relative path, and relative picture paths need the routine's folder: "
                     + "load the routine from its file (RoutineLoader.load(contentsOf:)), or give an absolute path")
         } else {
-            throw RenderError(description: "no built-in picture is called '\(key.source)'; see `routinecard list --illustrations`")
+            throw RenderError(description: "no built-in picture is called '\(key.source)'")
         }
         store(Entry(picture: picture, bytes: size, lastUse: clock), for: key)
         return picture

@@ -2,16 +2,20 @@ import RoutineCardModel
 
 /// A two-page duplex test: the front has a cross; the back has millimetre scales where the cross
 /// should land. Held up to the light, the cross shows through on the scales, and the number it
-/// crosses is the back offset to pass with `--back-offset X,Y`.
+/// crosses is the back offset (``SheetOptions/backOffset``).
 package struct CalibrationSheet {
     let options: SheetOptions
     let theme: Theme
     let measurer: any TextMeasuring
+    /// The sentence printed on the back that says where to enter the numbers read (the caller's
+    /// option or field).
+    let howToApply: String
 
-    package init(options: SheetOptions, theme: Theme, measurer: any TextMeasuring) {
+    package init(options: SheetOptions, theme: Theme, measurer: any TextMeasuring, howToApply: String) {
         self.options = options
         self.theme = theme
         self.measurer = measurer
+        self.howToApply = howToApply
     }
 
     package func pages() throws -> [PlacedPage] {
@@ -46,7 +50,7 @@ package struct CalibrationSheet {
         back.append(line(x: target.x - Units.mm(Double(ticks)), y: target.y, width: Units.mm(2 * Double(ticks)), height: 0, width: 0.3))
         back.append(line(x: target.x, y: target.y - Units.mm(Double(ticks)), width: 0, height: Units.mm(2 * Double(ticks)), width: 0.3))
         back += try label(
-            "Duplex calibration — back. Where the front's cross shows through, read the scales (mm):\nthe horizontal number is X, the vertical Y. Pass them as --back-offset Xmm,Ymm (0,0 needs none).",
+            "Duplex calibration — back. Where the front's cross shows through, read the scales (mm):\nthe horizontal number is X, the vertical Y. \(howToApply)",
             at: Point(x: common.x + Units.mm(8), y: common.y + Units.mm(8)), width: common.width - Units.mm(16))
         return [
             PlacedPage(size: size, bleed: 0, safeArea: common, background: .white, elements: front),

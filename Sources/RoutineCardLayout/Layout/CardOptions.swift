@@ -30,11 +30,16 @@ public enum Template: String, Sendable, CaseIterable, Codable {
 
 /// Who the card is for and from, printed on the card when given.
 public struct PersonalDetails: Hashable, Sendable, Codable {
+    /// Who the card is for ("For Sam").
     public var forName: String?
+    /// Who gave it: a clinician or a clinic ("From Dr Lee"); also the PDF's author.
     public var byName: String?
+    /// The date, as it should be printed.
     public var date: String?
+    /// A short personal note printed on the card.
     public var note: String?
 
+    /// Personal details; leave out what should not be printed.
     public init(forName: String? = nil, byName: String? = nil, date: String? = nil, note: String? = nil) {
         self.forName = forName
         self.byName = byName
@@ -46,7 +51,9 @@ public struct PersonalDetails: Hashable, Sendable, Codable {
 
 /// Everything about how a card is laid out (not what it says: that is the ``Routine``).
 public struct CardOptions: Hashable, Sendable {
+    /// The page layout.
     public var template: Template
+    /// The paper size, before ``landscape`` turns it.
     public var paper: Paper
     /// Turns the paper sideways.
     public var landscape: Bool
@@ -61,13 +68,16 @@ public struct CardOptions: Hashable, Sendable {
 
     /// The margin in effect.
     package var effectiveMargin: Double { margin ?? template.defaultMargin }
+    /// The colours and type.
     public var theme: CardTheme
     /// A font family to use instead of the theme's; fontconfig falls back when it is not installed.
     public var fontFamily: String?
     /// Print the cards on printer sheets (A4 or Letter) with crop marks, instead of one per page.
     public var sheet: SheetOptions?
+    /// Who the card is for and from.
     public var personal: PersonalDetails
 
+    /// Options for a card; the defaults are the fridge card on its A6 paper, in colour.
     public init(
         template: Template = .fridge, paper: Paper? = nil, landscape: Bool = false, margin: Double? = nil,
         bleed: Double = 0, tracker: Bool = false,

@@ -3,23 +3,35 @@ import RoutineCardModel
 
 /// A page size in points (portrait: width ≤ height for the named sizes).
 public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The name users choose it by (`a6`, `letter`), or its size for a custom paper.
     public var name: String
+    /// Width in points (1/72 inch), upright.
     public var width: Double
+    /// Height in points (1/72 inch), upright.
     public var height: Double
 
+    /// A paper of any size, in points.
     public init(name: String, width: Double, height: Double) {
         self.name = name
         self.width = width
         self.height = height
     }
 
+    /// ISO A4, 210 × 297 mm: the sheet template's paper.
     public static let a4 = Paper(name: "a4", width: Units.mm(210), height: Units.mm(297))
+    /// ISO A5, 148 × 210 mm.
     public static let a5 = Paper(name: "a5", width: Units.mm(148), height: Units.mm(210))
+    /// ISO A6, 105 × 148 mm: the fridge card's paper.
     public static let a6 = Paper(name: "a6", width: Units.mm(105), height: Units.mm(148))
+    /// US Letter, 8.5 × 11 in.
     public static let letter = Paper(name: "letter", width: 612, height: 792)
+    /// Half Letter, 5.5 × 8.5 in.
     public static let halfLetter = Paper(name: "half-letter", width: 396, height: 612)
+    /// An index card, 4 × 6 in.
     public static let index4x6 = Paper(name: "4x6in", width: 288, height: 432)
+    /// An index card, 5 × 7 in.
     public static let index5x7 = Paper(name: "5x7in", width: 360, height: 504)
+    /// An index card, 3 × 5 in.
     public static let index3x5 = Paper(name: "3x5in", width: 216, height: 360)
     /// ISO/IEC 7810 ID-1, the size of a bank card, landscape.
     public static let wallet = Paper(name: "wallet", width: Units.mm(85.6), height: Units.mm(54))
@@ -27,6 +39,7 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The named sizes `--paper` accepts.
     public static let named: [Paper] = [.a4, .a5, .a6, .letter, .halfLetter, .index4x6, .index5x7, .index3x5, .wallet]
 
+    /// The name.
     public var description: String { name }
 
     /// A problem with a paper size the user gave.

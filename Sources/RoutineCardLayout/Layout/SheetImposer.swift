@@ -5,6 +5,7 @@ import RoutineCardModel
 public struct SheetOptions: Hashable, Sendable {
     /// The printer paper.
     public enum Kind: String, Sendable, CaseIterable {
+        /// A4 or US Letter.
         case a4, letter
         /// A4 or Letter, whichever the locale uses; the layout prints uncut on both anyway.
         case any
@@ -18,8 +19,11 @@ public struct SheetOptions: Hashable, Sendable {
         case short
     }
 
+    /// The printer paper.
     public var kind: Kind
+    /// How many copies of each card (at least one).
     public var copies: Int
+    /// How the printer turns the paper for the back.
     public var flip: Flip
     /// How far the back side prints from where it should, measured with `routinecard calibrate`;
     /// backs are moved the other way by this much (points, x to the right, y down).

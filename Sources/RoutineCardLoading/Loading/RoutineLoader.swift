@@ -4,7 +4,10 @@ import Yams
 
 /// The formats routine files come in.
 public enum RoutineFileFormat: String, Sendable, CaseIterable {
-    case yaml, json
+    /// YAML, the format `routinecard new` writes.
+    case yaml
+    /// JSON, the same fields as YAML.
+    case json
 
     /// The format a file name's extension implies (YAML unless it ends in `.json`).
     public init(fileName: String) {

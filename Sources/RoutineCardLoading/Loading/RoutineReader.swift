@@ -214,7 +214,7 @@ struct RoutineReader {
                     node,
                     "\(what) '\(value)' is not a built-in picture"
                         + (nearest.map { "; did you mean '\($0)'?" } ?? "")
-                        + " (see `routinecard list --illustrations`, or give a path like ./my-move.svg)")
+                        + " (name a built-in picture, or give a path like ./my-move.svg)")
                 return nil
             }
             return value
@@ -243,7 +243,7 @@ struct RoutineReader {
             reader.report(
                 node,
                 "\(what) '\(value)' is outside \(folders.isEmpty ? "the routine's folder" : folders); "
-                    + "a routine may use pictures in its own folder (and below), or folders given with --pictures-from")
+                    + "a routine may use pictures in its own folder (and below), or in folders allowed for pictures")
             return nil
         }
         if let problem = PictureFiles.problem(at: real, decodeCheck: decodeCheck) {

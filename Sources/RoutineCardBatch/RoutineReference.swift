@@ -1,5 +1,5 @@
 import Foundation
-import RoutineCardModel
+import RoutineCard
 
 /// No section of a routine has the id that was asked for.
 package struct UnknownSectionError: Error, Sendable, CustomStringConvertible {
@@ -57,10 +57,9 @@ package struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
     /// - Parameter standardInput: supplies standard input's bytes when the reference is `-`.
     /// - Parameter pictureFolders: folders besides the routine's own whose pictures it may use (for
     ///   standard input, the routine's own folder is the working directory).
-    /// - Parameter pictureCheck: tries to decode each picture file the routine names.
+    /// Every picture file the routine names is decoded on the way in.
     package func load(
-        standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = [],
-        pictureCheck: PictureDecodeCheck
+        standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = []
     ) throws -> Routine {
         var routine: Routine
         switch source {
@@ -71,14 +70,14 @@ package struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw RoutineLoadError([Diagnostic(file: shown, line: 0, column: 0, message: "no such file")])
             }
-            routine = try RoutineLoader.load(contentsOf: url, displayName: shown, pictureFolders: pictureFolders, pictureCheck: pictureCheck)
+            routine = try RoutineLoader.load(contentsOf: url, displayName: shown, pictureFolders: pictureFolders)
         case .standardInput:
             let data = try standardInput()
             let firstByte = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
             routine = try RoutineLoader.load(
                 data: data, file: "<stdin>", format: firstByte == UInt8(ascii: "{") ? .json : .yaml,
                 baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-                pictureFolders: pictureFolders, pictureCheck: pictureCheck, fallbackID: "stdin")
+                pictureFolders: pictureFolders, fallbackID: "stdin")
         }
         if let section {
             guard let chosen = routine.section(section) else {
