@@ -42,6 +42,18 @@ package struct FontStyle: Hashable, Sendable, Codable {
     /// Line height as a multiple of the font's own.
     package var lineSpacing: Double
 
+    @inlinable package static func == (a: FontStyle, b: FontStyle) -> Bool {
+        a.size == b.size && a.bold == b.bold && a.italic == b.italic && a.lineSpacing == b.lineSpacing && a.family == b.family
+    }
+
+    @inlinable package func hash(into hasher: inout Hasher) {
+        hasher.combine(family)
+        hasher.combine(size)
+        hasher.combine(bold)
+        hasher.combine(italic)
+        hasher.combine(lineSpacing)
+    }
+
     package init(family: String, size: Double, bold: Bool = false, italic: Bool = false, lineSpacing: Double = 1) {
         self.family = family
         self.size = size

@@ -44,6 +44,20 @@ package struct TextRequest: Hashable, Sendable {
         self.alignment = alignment
         self.width = width
     }
+
+    // Written out and inlinable: the measurer, in another module, looks requests up in its caches
+    // thousands of times per card, and a derived conformance is not inlined across modules.
+    @inlinable package static func == (a: TextRequest, b: TextRequest) -> Bool {
+        a.width == b.width && a.font == b.font && a.alignment == b.alignment && a.text == b.text && a.emphasis == b.emphasis
+    }
+
+    @inlinable package func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(width)
+        hasher.combine(font)
+        hasher.combine(alignment)
+        hasher.combine(emphasis.count)
+    }
 }
 
 /// Measures text the way the renderer will draw it. Layout depends only on this protocol, so
