@@ -61,7 +61,9 @@ public final class TextLayout {
         }
         pango_layout_set_font_description(pointer, font)
         if let width {
-            pango_layout_set_width(pointer, Int32(clamping: Int((width * Double(PANGO_SCALE)).rounded(.down))))
+            // Clamped before converting: Int(_:) traps on a width too large (or not finite) for it.
+            let units = (width * Double(PANGO_SCALE)).rounded(.down)
+            pango_layout_set_width(pointer, units.isNaN ? -1 : Int32(max(Double(Int32.min), min(units, Double(Int32.max)))))
             pango_layout_set_wrap(pointer, PANGO_WRAP_WORD_CHAR)
         }
         if style.lineSpacing != 1 { pango_layout_set_line_spacing(pointer, Float(style.lineSpacing)) }

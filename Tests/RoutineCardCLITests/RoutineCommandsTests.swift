@@ -94,7 +94,7 @@ struct RoutineCommandsTests: CLITest {
         let b = try Data(contentsOf: folder.appendingPathComponent("built-in.pdf"))
         #expect(a == b)
         let text = try run(["show", "leg-cramps"])
-        #expect(text.output.contains("Calf raises") && text.output.contains("2 × 10 reps"))
+        #expect(text.output.contains("Calf raises") && text.output.contains("2\u{A0}×\u{A0}10\u{A0}reps"))
     }
 
     static let pythonHasJSONSchema: Bool = {

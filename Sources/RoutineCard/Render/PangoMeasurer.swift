@@ -16,6 +16,8 @@ final class PangoMeasurer: TextMeasuring {
 
     init(engine: TextEngine) { self.engine = engine }
 
+    func familyInUse(for family: String) throws -> String? { engine.resolvedFamily(for: family) }
+
     func measure(_ request: TextRequest) throws -> TextMetrics {
         if let cached = metrics[request] {
             if cached.unknownGlyphs > 0 { sawMissingGlyphs = true }

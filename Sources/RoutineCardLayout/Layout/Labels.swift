@@ -84,7 +84,8 @@ package struct Labels: Sendable, Hashable {
         return "\(time(range.minSeconds))–\(time(range.maxSeconds))"
     }
 
-    /// The dose in a few words: "2 × 10 reps · hold 3 s · each side".
+    /// The dose in a few words: "2 × 10 reps · hold 3 s · each side". Each part is held together
+    /// with no-break spaces, so a line breaks only between parts, never inside "10 reps" or "je Seite".
     package func dose(_ dose: Dose) -> String {
         var parts: [String] = []
         switch (dose.sets, dose.reps) {
@@ -103,7 +104,12 @@ package struct Labels: Sendable, Hashable {
         guard var text = parts.first else { return "" }
         // Capitalise the first word only ("Hold 30 s · 3 reps").
         text = text.prefix(1).uppercased() + text.dropFirst()
-        return ([text] + parts.dropFirst()).joined(separator: " · ")
+        return ([text] + parts.dropFirst()).map(Self.unbreakable).joined(separator: " · ")
+    }
+
+    /// `text` with its spaces made no-break spaces (narrow ones stay narrow).
+    package static func unbreakable(_ text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     /// The default heading for a section kind.

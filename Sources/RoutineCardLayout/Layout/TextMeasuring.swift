@@ -64,4 +64,12 @@ package struct TextRequest: Hashable, Sendable {
 /// layout stays independent of any surface.
 package protocol TextMeasuring: AnyObject {
     func measure(_ request: TextRequest) throws -> TextMetrics
+    /// The family text asked to be set in `family` is really set in (the font system substitutes
+    /// one that is not installed); nil when it cannot be told.
+    func familyInUse(for family: String) throws -> String?
+}
+
+extension TextMeasuring {
+    /// A measurer without fonts cannot tell.
+    package func familyInUse(for family: String) throws -> String? { nil }
 }

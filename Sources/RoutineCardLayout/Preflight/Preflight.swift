@@ -33,6 +33,15 @@ package struct Preflight {
                 break
             }
         }
+        if let family = options.fontFamily, let used = try measurer.familyInUse(for: family) {
+            let asked = family.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if !asked.contains(used.lowercased()) {
+                add(
+                    .warning, "font-substituted",
+                    "the font '\(family)' is not installed, so the card is set in '\(used)' instead; install it, "
+                        + "or choose an installed family (`fc-list : family` lists them)")
+            }
+        }
         let theme = Theme.named(options.theme)
         let minimumContrast = options.theme == .highContrast ? 7.0 : 4.5
         var reportedCharacters: Set<Unicode.Scalar> = []

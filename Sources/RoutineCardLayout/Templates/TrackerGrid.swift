@@ -10,16 +10,33 @@ struct TrackerGrid: Block {
     var stroke: Color
     var lineWidth: Double
 
-    private func metrics(width: Double, in context: LayoutContext) throws -> (label: Double, column: Double, side: Double, header: Double) {
+    private func metrics(
+        width: Double, in context: LayoutContext
+    ) throws -> (label: Double, column: Double, side: Double, header: Double, days: [String]) {
         let label = sessions > 1 ? cell * 0.9 : 0
         let column = (width - label) / Double(weekdays.count)
         let side = min(cell, column * 0.7)
+        let days = try headings(column: column, in: context)
         var header = 0.0
-        for day in weekdays {
+        for day in days {
             let request = TextRequest(text: day, emphasis: [], font: context.font(labelSpec), alignment: .center, width: column)
             header = max(header, try context.measurer.measure(request).height)
         }
-        return (label, column, side, header)
+        return (label, column, side, header, days)
+    }
+
+    /// The weekday names as long as every one fits its column on one line: whole ("Wed"), then
+    /// shortened to two letters, then one. A name is never broken inside ("We-" / "d").
+    private func headings(column: Double, in context: LayoutContext) throws -> [String] {
+        let font = context.font(labelSpec)
+        for length in [Int.max, 2, 1] {
+            let days = weekdays.map { String($0.prefix(length)) }
+            let widest = try days.map { day in
+                try context.measurer.measure(TextRequest(text: day, emphasis: [], font: font, alignment: .left, width: 10_000)).width
+            }.max() ?? 0
+            if widest <= column { return days }
+        }
+        return weekdays.map { String($0.prefix(1)) }
     }
 
     func height(width: Double, in context: LayoutContext) throws -> Double {
@@ -30,7 +47,7 @@ struct TrackerGrid: Block {
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
         let m = try metrics(width: frame.width, in: context)
         let font = context.font(labelSpec)
-        for (index, day) in weekdays.enumerated() {
+        for (index, day) in m.days.enumerated() {
             let x = frame.x + m.label + Double(index) * m.column
             let request = TextRequest(text: day, emphasis: [], font: font, alignment: .center, width: m.column)
             let measured = try context.measurer.measure(request)

@@ -34,7 +34,7 @@ struct TemplateMatrixTests {
         #expect(abs(layout.pages[0].size.width - Units.mm(85.6)) < 0.01 && abs(layout.pages[0].size.height - Units.mm(54)) < 0.01)
         let front = layout.pages[0].texts.map(\.text).joined(separator: "\n")
         let back = layout.pages[1].texts.map(\.text).joined(separator: "\n")
-        #expect(front.contains("Calf raises") && front.contains("2 × 10 reps"))
+        #expect(front.contains("Calf raises") && front.contains("2\u{A0}×\u{A0}10\u{A0}reps"))
         #expect(!front.contains("Heat"))
         #expect(back.contains("Heat 15–20") && back.contains("Never put ice on bare skin.") && back.contains("Not medical advice"))
     }

@@ -68,9 +68,10 @@ struct DurationParserTests {
 struct LabelsTests {
     @Test func doseReadsNaturally() {
         let en = Labels.forLanguage("en")
-        #expect(en.dose(Dose(sets: 2, reps: 10, hold: 3)) == "2 × 10 reps · hold 3\u{202F}s")
-        #expect(en.dose(Dose(reps: 2, hold: 30, side: .each)) == "2 reps · hold 30\u{202F}s · each side")
-        #expect(en.dose(Dose(hold: 30)) == "Hold 30\u{202F}s")
+        // No-break spaces inside each part (U+00A0), narrow ones between a number and its unit.
+        #expect(en.dose(Dose(sets: 2, reps: 10, hold: 3)) == "2\u{A0}×\u{A0}10\u{A0}reps · hold\u{A0}3\u{202F}s")
+        #expect(en.dose(Dose(reps: 2, hold: 30, side: .each)) == "2\u{A0}reps · hold\u{A0}30\u{202F}s · each\u{A0}side")
+        #expect(en.dose(Dose(hold: 30)) == "Hold\u{A0}30\u{202F}s")
         #expect(en.dose(Dose(duration: 300)) == "5\u{202F}min")
     }
 
