@@ -31,9 +31,10 @@ struct TrackerGrid: Block {
         let font = context.font(labelSpec)
         for length in [Int.max, 2, 1] {
             let days = weekdays.map { String($0.prefix(length)) }
-            let widest = try days.map { day in
-                try context.measurer.measure(TextRequest(text: day, emphasis: [], font: font, alignment: .left, width: 10_000)).width
-            }.max() ?? 0
+            let widest =
+                try days.map { day in
+                    try context.measurer.measure(TextRequest(text: day, emphasis: [], font: font, alignment: .left, width: 10_000)).width
+                }.max() ?? 0
             if widest <= column { return days }
         }
         return weekdays.map { String($0.prefix(1)) }
