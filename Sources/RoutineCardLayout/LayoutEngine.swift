@@ -27,6 +27,9 @@ package struct LayoutEngine {
             let (pages, adjustments) = try fitAndPlace(template.content(), bodySpec: template.bodySpec, safeArea: safeArea, options: options, context: context)
             return CardLayout(routineID: routine.id, pages: pages, adjustments: adjustments)
         case .wallet:
+            guard !options.tracker else {
+                throw RoutineCardError(.invalidOption, "the wallet card has no room for a week's tracker; use the fridge or sheet template for one")
+            }
             let template = WalletTemplate(routine: routine, options: options, theme: theme)
             let floor = template.blocks.style.bodyFloor
             let (fronts, frontAdjustments) = try fitAndPlace(
@@ -35,6 +38,17 @@ package struct LayoutEngine {
             let (backs, backAdjustments) = try fitAndPlace(
                 template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
                 context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+            guard fronts.count == 1, backs.count == 1 else {
+                // One side runs on: flow both sides' content together, so that no side is left
+                // blank beside the other's continuation, and number the sides once.
+                let (pages, adjustments) = try fitAndPlace(
+                    template.bothSides(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
+                    context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+                var layout = CardLayout(routineID: routine.id, pages: pages, adjustments: adjustments)
+                layout.isWallet = true
+                layout.sidesFlowTogether = true
+                return layout
+            }
             // Fronts and backs alternate so that each back prints behind its front in duplex.
             var pages: [PlacedPage] = []
             for index in 0..<max(fronts.count, backs.count) {

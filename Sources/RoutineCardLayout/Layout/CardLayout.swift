@@ -18,7 +18,7 @@ package struct CardLayout: Hashable, Sendable, Codable {
 
     /// Each adjustment with the side it was made to ("front: ", "back: ", or "" for a one-sided card).
     package var labelledAdjustments: [(side: String, adjustment: LayoutAdjustment)] {
-        adjustments.map { (isWallet ? "front: " : "", $0) } + backAdjustments.map { ("back: ", $0) }
+        adjustments.map { (isWallet && !sidesFlowTogether ? "front: " : "", $0) } + backAdjustments.map { ("back: ", $0) }
     }
 
     /// The adjustments that gave something up to fit, in words ("shrunk body text to 8.5 pt",
@@ -29,4 +29,7 @@ package struct CardLayout: Hashable, Sendable, Codable {
 
     /// Set by the wallet template: fronts and backs alternate in ``pages``.
     package var isWallet = false
+    /// A wallet card whose content flows over both sides together (it did not fit one front and one
+    /// back); ``adjustments`` then concern every side.
+    package var sidesFlowTogether = false
 }

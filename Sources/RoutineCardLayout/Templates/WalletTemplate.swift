@@ -1,8 +1,9 @@
 import RoutineCardModel
 
-/// The wallet card (85.6 × 54 mm): names and doses on the front, therapy and habits on the back.
-/// Each side is fitted on its own; when a side needs more cards, fronts and backs alternate so
-/// that duplex printing keeps them together.
+/// The wallet card (85.6 × 54 mm): exercises on the front (name and dose first, then the steps
+/// and any caution in small type), therapy, habits and the personal note on the back. Nothing of
+/// the routine is left out: a side that needs more room continues on further cards, and fronts and
+/// backs alternate so that duplex printing keeps them together. It has no room for a tracker.
 struct WalletTemplate {
     let blocks: CardBlocks
 
@@ -23,7 +24,18 @@ struct WalletTemplate {
     private var labels: Labels { blocks.labels }
     private var routine: Routine { blocks.routine }
 
-    func front() -> CardContent {
+    func front() -> CardContent { content(header: frontHeader(), items: frontItems(), footer: .pageNumber) }
+
+    func back() -> CardContent { content(header: backHeader(), items: backItems(), footer: .disclaimer) }
+
+    /// Both sides' content as one flow over as many sides as it needs, numbered together and with
+    /// the disclaimer on the last: for a routine that does not fit one front and one back, so that
+    /// no side is left blank while the other runs on.
+    func bothSides() -> CardContent {
+        content(header: frontHeader(), items: frontItems() + backItems(), footer: .disclaimerOnLast)
+    }
+
+    private func frontItems() -> [FlowItem] {
         var items: [FlowItem] = []
         var number = 0
         for section in routine.sections {
@@ -36,8 +48,15 @@ struct WalletTemplate {
         if items.isEmpty, let frequency = routine.frequency {
             items.append(FlowItem(block: TextBlock(markdown: frequency.text, bodySpec), spaceBefore: .zero))
         }
+        return items
+    }
+
+    private func frontHeader() -> Block {
         let title = TextBlock(markdown: routine.title, TextSpec(size: s(blocks.style.title), bold: true, color: theme.accent, role: .title))
         var headerLines: [Block] = [title]
+        if let subtitle = routine.subtitle {
+            headerLines.append(TextBlock(markdown: subtitle, TextSpec(size: s(blocks.style.subtitle), color: theme.text, role: .subtitle)))
+        }
         if let frequency = routine.frequency {
             headerLines.append(TextBlock(markdown: frequency.text, TextSpec(size: s(blocks.style.frequency), bold: true, color: theme.text, role: .subtitle)))
         }
@@ -45,10 +64,10 @@ struct WalletTemplate {
             headerLines.append(TextBlock(plain: personal, TextSpec(size: s(blocks.style.subtitle), color: theme.muted, role: .subtitle)))
         }
         headerLines.append(Rule(color: theme.accent, thickness: s(0.8)))
-        return content(header: VStack(children: headerLines, spacing: Glue(s(1.5), min: s(0.5))), items: items, footer: false)
+        return VStack(children: headerLines, spacing: Glue(s(1.5), min: s(0.5)))
     }
 
-    func back() -> CardContent {
+    private func backItems() -> [FlowItem] {
         var items: [FlowItem] = []
         for section in routine.sections {
             switch section.content {
@@ -66,12 +85,34 @@ struct WalletTemplate {
                 }
             }
         }
-        let title = TextBlock(plain: EmphasisParser.parse(routine.title).plain, TextSpec(size: s(7), bold: true, color: theme.accent, role: .heading))
-        let header = VStack(children: [title, Rule(color: theme.accent, thickness: s(0.6))], spacing: Glue(s(1.5), min: s(0.5)))
-        return content(header: header, items: items, footer: true)
+        if let note = blocks.options.personal.note {
+            items.append(
+                FlowItem(
+                    block: TextBlock(markdown: note, TextSpec(size: s(blocks.style.body), italic: true, color: theme.text, role: .body)),
+                    spaceBefore: Glue(s(2.5), min: s(1))))
+        }
+        return items
     }
 
-    private func content(header: Block, items: [FlowItem], footer: Bool) -> CardContent {
+    private func backHeader() -> Block {
+        let title = TextBlock(plain: EmphasisParser.parse(routine.title).plain, TextSpec(size: s(7), bold: true, color: theme.accent, role: .heading))
+        return VStack(children: [title, Rule(color: theme.accent, thickness: s(0.6))], spacing: Glue(s(1.5), min: s(0.5)))
+    }
+
+    /// What a side's footer holds, besides the card number when there are several.
+    private enum Footer {
+        case pageNumber, disclaimer, disclaimerOnLast
+
+        func showsDisclaimer(page: Int, of total: Int) -> Bool {
+            switch self {
+            case .pageNumber: false
+            case .disclaimer: true
+            case .disclaimerOnLast: page == total
+            }
+        }
+    }
+
+    private func content(header: Block, items: [FlowItem], footer: Footer) -> CardContent {
         let continued = TextBlock(
             plain: "\(EmphasisParser.parse(routine.title).plain) (\(labels.continued))",
             TextSpec(size: s(7), bold: true, color: theme.accent, role: .heading))
@@ -79,7 +120,7 @@ struct WalletTemplate {
             header: header, continuedHeader: continued, items: items,
             footer: { page, total in
                 var lines: [Block] = []
-                if footer {
+                if footer.showsDisclaimer(page: page, of: total) {
                     lines.append(
                         TextBlock(
                             markdown: routine.disclaimer ?? labels.notMedicalAdvice,
@@ -97,15 +138,21 @@ struct WalletTemplate {
         )
     }
 
-    /// "① Calf raises  2 × 10 reps · hold 3 s" on one line where it fits.
+    /// "① Calf raises  2 × 10 reps · hold 3 s" on one line where it fits, then the steps and any
+    /// caution in body type.
     private func line(number: Int, _ exercise: Exercise) -> Block {
         let name = EmphasisParser.parse(exercise.name).plain
         let dose = labels.dose(exercise.dose)
         let text = dose.isEmpty ? name : "\(name)  \(dose)"
         let runs = [EmphasizedText.Run(start: 0, end: name.utf8.count, bold: true, italic: false)]
-        let paragraph = TextBlock(content: EmphasizedText(plain: text, runs: runs), TextSpec(size: s(blocks.style.name), color: theme.text, role: .body))
+        var lines: [Block] = [
+            TextBlock(content: EmphasizedText(plain: text, runs: runs), TextSpec(size: s(blocks.style.name), color: theme.text, role: .body))
+        ]
+        if !exercise.steps.isEmpty { lines.append(TextBlock(markdown: exercise.steps.joined(separator: " "), bodySpec)) }
+        if let caution = exercise.caution { lines.append(blocks.cautionLine(caution)) }
+        let column = VStack(children: lines, spacing: Glue(s(0.8), min: s(0.3)))
         let badge = Badge(label: "\(number)", diameter: s(blocks.style.badge), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
-        return HStack(columns: [(badge, .withType(s(blocks.style.badge))), (paragraph, .flexible(1))], spacing: s(4))
+        return HStack(columns: [(badge, .withType(s(blocks.style.badge))), (column, .flexible(1))], spacing: s(4))
     }
 
     /// "Heat 15–20 min: heating pad or warm shower. Never sleep on one."

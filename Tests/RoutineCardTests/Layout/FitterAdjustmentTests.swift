@@ -30,7 +30,39 @@ struct FitterAdjustmentTests {
     }
 
     @Test func walletAdjustmentsNameTheirSide() throws {
-        let layout = try #require(try renderer.layout([try Routine.builtIn("leg-cramps")], options: CardOptions(template: .wallet, theme: .highContrast)).first)
-        #expect(layout.notes.contains { $0.hasPrefix("front: ") } && layout.notes.contains { $0.hasPrefix("back: ") }, "\(layout.notes)")
+        // Sides fitted apart (one front, one back) name the side of each compromise; more and more
+        // habits on the back make it shrink, then run on, when both sides flow together.
+        let tip = Tip(text: "Keep moving through the day: a short walk every hour keeps the calves supple and the blood flowing.")
+        var sawBackShrunk = false, sawFlow = false
+        for count in 1...12 {
+            let routine = Routine(
+                id: "full-back", title: "Full back",
+                sections: [
+                    RoutineSection(id: "moves", content: .exercises([Exercise(name: "Calf raise", dose: Dose(reps: 10), steps: ["Rise."])])),
+                    RoutineSection(id: "habits", content: .tips(Array(repeating: tip, count: count))),
+                ])
+            let layout = try #require(try renderer.layout([routine], options: CardOptions(template: .wallet)).first)
+            if layout.sidesFlowTogether {
+                sawFlow = true
+                #expect(layout.notes.allSatisfy { !$0.hasPrefix("front: ") && !$0.hasPrefix("back: ") }, "\(layout.notes)")
+            } else {
+                #expect(layout.pages.count == 2)
+                #expect(layout.notes.allSatisfy { $0.hasPrefix("front: ") || $0.hasPrefix("back: ") }, "\(layout.notes)")
+                sawBackShrunk = sawBackShrunk || layout.notes.contains { $0.hasPrefix("back: shrunk") }
+            }
+        }
+        #expect(sawBackShrunk && sawFlow)
+    }
+
+    @Test func aWalletThatRunsOnFlowsBothSidesTogetherWithNoBlankSide() throws {
+        for id in Routine.builtInIDs {
+            let options = CardOptions(template: .wallet, theme: .highContrast)
+            let layout = try #require(try renderer.layout([try Routine.builtIn(id)], options: options).first)
+            #expect(layout.pages.count > 2 && layout.sidesFlowTogether, "\(id)")
+            #expect(layout.pages.allSatisfy { !$0.texts.filter { $0.role != .footer }.isEmpty }, "\(id): a side holds nothing but its footer")
+            #expect(layout.notes.contains { $0.hasPrefix("continued on \(layout.pages.count)") }, "\(id): \(layout.notes)")
+            let footers = layout.pages.map { $0.texts.filter { $0.role == .footer }.map(\.text).joined(separator: " ") }
+            for (index, footer) in footers.enumerated() { #expect(footer.contains("\(index + 1) of \(layout.pages.count)"), "\(id): \(footer)") }
+        }
     }
 }

@@ -112,3 +112,40 @@ struct TemplateMatrixTests {
         #expect(throws: Paper.ParseError.self) { try Paper.parse(name) }
     }
 }
+
+/// The wallet card leaves nothing of the routine out, and refuses what it cannot hold.
+struct WalletCompletenessTests {
+    @Test(arguments: Theme.Name.allCases)
+    func everyStepCautionAndNoteIsOnTheWalletCard(theme: Theme.Name) throws {
+        for id in Routine.builtInIDs {
+            let routine = try Routine.builtIn(id)
+            var options = CardOptions(template: .wallet, theme: theme)
+            options.personal.note = "Start gently this week."
+            let layout = try #require(try CardRenderer().layout([routine], options: options).first)
+            // The routine's text in reading order, without the headers and footers between sides
+            // (a paragraph may run on from one side to the next).
+            func words(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            let text = words(layout.pages.flatMap(\.texts).filter { [.body, .caution, .subtitle].contains($0.role) }.map(\.text).joined(separator: " "))
+            for section in routine.sections {
+                if case .exercises(let exercises) = section.content {
+                    for exercise in exercises {
+                        for step in exercise.steps { #expect(text.contains(words(EmphasisParser.parse(step).plain)), "\(id): \(step)") }
+                        if let caution = exercise.caution { #expect(text.contains(words(EmphasisParser.parse(caution).plain)), "\(id): \(caution)") }
+                    }
+                }
+            }
+            #expect(text.contains("Start gently this week."), "\(id): the note")
+        }
+    }
+
+    @Test func aTrackerOnTheWalletCardIsRefusedAsAnOption() throws {
+        var options = CardOptions(template: .wallet)
+        options.tracker = true
+        do {
+            _ = try CardRenderer().render([try Routine.builtIn("leg-cramps")], options: options)
+            Issue.record("a tracker was ignored on the wallet card")
+        } catch {
+            #expect(error.code == .invalidOption && error.message.contains("tracker"))
+        }
+    }
+}
