@@ -62,6 +62,9 @@ package struct LayoutEngine {
         }
     }
 
+    /// The least room, in points, worth ruling for notes (a heading and three lines).
+    static let smallestFiller = 100.0
+
     /// Fits the content (spacing, then type, then pages) and places every block.
     private func fitAndPlace(
         _ content: CardContent, bodySpec: TextSpec, safeArea: Rect, options: CardOptions, context: LayoutContext
@@ -79,6 +82,15 @@ package struct LayoutEngine {
             }
             let footer = content.footer(index + 1, fitted.pages.count)
             let footerHeight = try footer.height(width: width, in: context)
+            // Room left under the last page's items, across every column, goes to the filler (ruled
+            // lines for notes on a handout) when it is enough to write a few lines in.
+            if index == fitted.pages.count - 1, let filler = content.filler {
+                let top = (plan.items.map(\.frame.maxY).max() ?? safeArea.y + headerHeight) + context.space(content.headerGap)
+                let bottom = safeArea.maxY - footerHeight - context.space(content.footerGap)
+                if bottom - top >= Self.smallestFiller {
+                    try filler(bottom - top).place(in: Rect(x: safeArea.x, y: top, width: width, height: bottom - top), in: context, into: &elements)
+                }
+            }
             try footer.place(in: Rect(x: safeArea.x, y: safeArea.maxY - footerHeight, width: width, height: footerHeight), in: context, into: &elements)
             // Backgrounds first, so that a band running into the bleed never covers text.
             let ordered = elements.filter(PlacedPage.isBackground) + elements.filter { !PlacedPage.isBackground($0) }

@@ -30,6 +30,11 @@ struct CardContent {
     var columnGap = 0.0
     /// How much larger than designed the type may grow to fill a page that has room (1: never).
     var maxGrowth = 1.0
+    /// How much larger the exercise drawings may grow once the type has grown all it may (1: never).
+    var maxPictureGrowth = 1.0
+    /// What fills the room left under the last page's items (ruled lines for notes), given that
+    /// room's height; nil leaves it empty.
+    var filler: ((_ height: Double) -> Block)? = nil
 }
 
 /// A block and the frame it was given.

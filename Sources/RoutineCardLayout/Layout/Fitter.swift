@@ -53,6 +53,8 @@ struct Fitter {
         for typeScale in typeScales() {
             if var natural = try attempt(typeScale, spacing: 1, into: &attempts) {
                 var chosen = typeScale
+                // Whether the type reached its largest size (or may not grow): only then do drawings grow.
+                var grewFully = typeScale == 1 && content.maxGrowth <= 1
                 // Room to spare: grow the type (a short routine on a big page), in steps of 5 %, as
                 // far as it still fits. The largest step is tried first (short routines take it), then
                 // a binary search: each try lays out every text at new sizes.
@@ -62,6 +64,7 @@ struct Fitter {
                     if steps > 0, let pages = try attempt(scale(steps), spacing: 1, into: &attempts) {
                         natural = pages
                         chosen = scale(steps)
+                        grewFully = true
                     } else {
                         var fits = 0, fails = steps
                         while fails - fits > 1 {
@@ -76,7 +79,23 @@ struct Fitter {
                         }
                     }
                 }
-                return result(natural, typeScale: chosen, spacing: 1)
+                // The type has grown all it may and there is still room: the drawings grow too, in
+                // steps of a tenth, as far as the page holds them.
+                var pictures = 1.0
+                if grewFully, content.maxPictureGrowth > 1 {
+                    var fits = 0, fails = Int(((content.maxPictureGrowth - 1) / 0.1 + 0.001).rounded(.down)) + 1
+                    while fails - fits > 1 {
+                        let middle = (fits + fails) / 2
+                        if let pages = try attempt(chosen, spacing: 1, pictures: 1 + 0.1 * Double(middle), into: &attempts) {
+                            natural = pages
+                            fits = middle
+                        } else {
+                            fails = middle
+                        }
+                    }
+                    pictures = 1 + 0.1 * Double(fits)
+                }
+                return result(natural, typeScale: chosen, spacing: 1, pictures: pictures)
             }
             guard try attempt(typeScale, spacing: 0, into: &attempts) != nil else { continue }
             // It fits with the tightest spacing: find the most generous spacing that still fits.
@@ -99,8 +118,8 @@ struct Fitter {
     }
 
     /// Paginates with the given knobs; returns the pages when they are one, and records every try.
-    private func attempt(_ typeScale: Double, spacing: Double, into attempts: inout [Attempt]) throws -> [PagePlan]? {
-        let scaled = context.scaled(type: typeScale, spacing: spacing)
+    private func attempt(_ typeScale: Double, spacing: Double, pictures: Double = 1, into attempts: inout [Attempt]) throws -> [PagePlan]? {
+        let scaled = context.scaled(type: typeScale, spacing: spacing, pictures: pictures)
         let pages = try Paginator(content: content, safeArea: safeArea, context: scaled).paginate()
         attempts.append((scaled, pages))
         return pages.count == 1 ? pages : nil
@@ -119,8 +138,8 @@ struct Fitter {
         return list
     }
 
-    private func result(_ pages: [PagePlan], typeScale: Double, spacing: Double) -> Result {
-        let chosen = context.scaled(type: typeScale, spacing: spacing)
+    private func result(_ pages: [PagePlan], typeScale: Double, spacing: Double, pictures: Double = 1) -> Result {
+        let chosen = context.scaled(type: typeScale, spacing: spacing, pictures: pictures)
         var adjustments: [LayoutAdjustment] = []
         // Small adjustments to spacing are routine; only a visible squeeze is worth telling.
         if spacing < 0.6, pages.count == 1 { adjustments.append(.tightenedSpacing) }

@@ -35,18 +35,25 @@ final class LayoutContext {
     let spacingScale: Double
     /// The smallest body text allowed: the template's legibility floor, or the theme's if larger.
     let bodyFloor: Double
+    /// Multiplies the exercise drawings that may grow (on a large page with room to spare).
+    let pictureScale: Double
 
-    init(measurer: any TextMeasuring, theme: Theme, bodyFloor: Double, typeScale: Double = 1, spacingScale: Double = 1) {
+    init(
+        measurer: any TextMeasuring, theme: Theme, bodyFloor: Double, typeScale: Double = 1, spacingScale: Double = 1,
+        pictureScale: Double = 1
+    ) {
         self.measurer = measurer
         self.theme = theme
         self.bodyFloor = max(bodyFloor, theme.minimumBody)
         self.typeScale = typeScale
         self.spacingScale = spacingScale
+        self.pictureScale = pictureScale
     }
 
     /// The same measurer, theme and floor with other knobs.
-    func scaled(type: Double, spacing: Double) -> LayoutContext {
-        LayoutContext(measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: type, spacingScale: spacing)
+    func scaled(type: Double, spacing: Double, pictures: Double = 1) -> LayoutContext {
+        LayoutContext(
+            measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: type, spacingScale: spacing, pictureScale: pictures)
     }
 
     /// The font for `spec` under the current knobs, never below the floor for its role.

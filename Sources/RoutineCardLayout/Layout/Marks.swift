@@ -55,14 +55,21 @@ struct SectionHeading: Block {
     }
 }
 
-/// A picture of fixed size (an illustration or icon).
+/// A picture of fixed size (an illustration or icon); an exercise drawing may grow with
+/// ``LayoutContext/pictureScale``.
 struct Picture: Block {
     var source: String
     var size: Size
+    var grows = false
 
-    func height(width: Double, in context: LayoutContext) throws -> Double { size.height }
+    private func scaled(in context: LayoutContext) -> Size {
+        grows ? Size(width: size.width * context.pictureScale, height: size.height * context.pictureScale) : size
+    }
+
+    func height(width: Double, in context: LayoutContext) throws -> Double { scaled(in: context).height }
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
+        let size = scaled(in: context)
         elements.append(
             .image(
                 PlacedImage(

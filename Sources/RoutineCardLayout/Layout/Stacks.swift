@@ -54,6 +54,8 @@ struct HStack: Block {
         case fixed(Double)
         /// A fixed width that grows and shrinks with the type (beside a number badge, a bullet).
         case withType(Double)
+        /// A fixed width that grows with the drawings (``LayoutContext/pictureScale``).
+        case withPictures(Double)
         case flexible(Double)
     }
 
@@ -68,6 +70,7 @@ struct HStack: Block {
             switch $1.width {
             case .fixed(let w): $0 + w
             case .withType(let w): $0 + w * typeFactor
+            case .withPictures(let w): $0 + w * context.pictureScale
             case .flexible: $0
             }
         }
@@ -77,6 +80,7 @@ struct HStack: Block {
             switch $0.width {
             case .fixed(let w): w
             case .withType(let w): w * typeFactor
+            case .withPictures(let w): w * context.pictureScale
             case .flexible(let w): weights > 0 ? free * w / weights : 0
             }
         }

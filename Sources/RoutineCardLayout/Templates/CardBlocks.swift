@@ -113,8 +113,8 @@ struct CardBlocks {
         // The picture comes first (readers look before they read), numbered in its corner.
         let small = Badge(label: "\(number)", diameter: s(style.badge * 0.7), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
         let side = pictureSide(style.picture)
-        let picture = Overlay(base: Picture(source: illustration, size: Size(width: side, height: side)), corner: small)
-        return HStack(columns: [(picture, .fixed(side)), (column, .flexible(1))], spacing: s(8))
+        let picture = Overlay(base: Picture(source: illustration, size: Size(width: side, height: side), grows: true), corner: small)
+        return HStack(columns: [(picture, .withPictures(side)), (column, .flexible(1))], spacing: s(8))
     }
 
     private func numbered(_ step: String, _ number: Int) -> Block {
@@ -213,6 +213,13 @@ struct CardBlocks {
         }
         let dot = TextBlock(plain: "•", TextSpec(size: s(style.body), bold: true, color: theme.accent, role: .label))
         return HStack(columns: [(dot, .withType(s(style.body))), (TextBlock(markdown: text, bodySpec), .flexible(1))], spacing: s(2))
+    }
+
+    /// A "Notes" heading over ruled lines filling `height`, for the clinician's handwriting.
+    func notesArea(height: Double) -> Block {
+        let heading = self.heading(labels.notes)
+        let lineGap = s(24)
+        return RuledArea(heading: heading, height: height, lineGap: lineGap, color: theme.muted, lineWidth: 0.5)
     }
 
     func noteBox(_ note: String) -> Block {

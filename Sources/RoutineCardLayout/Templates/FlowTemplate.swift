@@ -60,7 +60,8 @@ struct FlowTemplate {
             header: blocks.header(), continuedHeader: blocks.continuedHeader(), items: items,
             footer: { page, total in blocks.footer(page: page, total: total) },
             headerGap: Glue(s(9), min: s(4)), footerGap: Glue(s(6), min: s(3)), background: blocks.theme.page,
-            columns: style.columns, columnGap: style.columnGap, maxGrowth: style.maxGrowth
+            columns: style.columns, columnGap: style.columnGap, maxGrowth: style.maxGrowth,
+            maxPictureGrowth: style.maxPictureGrowth, filler: style.notesArea ? { blocks.notesArea(height: $0) } : nil
         )
     }
 }

@@ -23,6 +23,10 @@ struct TemplateStyle {
     var columnGap: Double
     /// How much the type may grow to fill a page with room to spare.
     var maxGrowth = 1.0
+    /// How much the exercise drawings may grow after the type (a handout's drawings can be large).
+    var maxPictureGrowth = 1.0
+    /// Whether room left at the end is ruled for handwritten notes (the clinician's handout).
+    var notesArea = false
     /// The side of an exercise illustration, and of an icon.
     var picture: Double = 44
     var icon: Double = 16
@@ -51,6 +55,6 @@ struct TemplateStyle {
         return TemplateStyle(
             scale: scale, title: 24, subtitle: 11.5, frequency: 12, heading: 12, name: 13, dose: 11.5,
             body: 10.5, therapyName: 12, footer: 8.5, badge: 22, bodyFloor: 9, numberedSteps: true,
-            columns: columns, columnGap: 22 * scale, maxGrowth: 1.3, picture: 62, icon: 18)
+            columns: columns, columnGap: 22 * scale, maxGrowth: 1.35, maxPictureGrowth: 1.7, notesArea: true, picture: 62, icon: 18)
     }
 }
