@@ -114,7 +114,8 @@ struct Fitter {
         guard let best = attempts.first(where: { $0.pages.count == fewest }) else {
             throw LayoutError(description: "nothing could be laid out")
         }
-        return result(best.pages, typeScale: best.context.typeScale, spacing: best.context.spacingScale)
+        let pages = try balanced(best.pages, context: best.context)
+        return result(pages, typeScale: best.context.typeScale, spacing: best.context.spacingScale)
     }
 
     /// Paginates with the given knobs; returns the pages when they are one, and records every try.
@@ -123,6 +124,34 @@ struct Fitter {
         let pages = try Paginator(content: content, safeArea: safeArea, context: scaled).paginate()
         attempts.append((scaled, pages))
         return pages.count == 1 ? pages : nil
+    }
+
+    /// The same content over the same number of cards, with a last card that is not a stub: when
+    /// the last holds less than ``lastCardTarget`` of its height, the cards before it give up the
+    /// least share of their height that moves enough onto it (they stay as full as they can).
+    private func balanced(_ pages: [PagePlan], context: LayoutContext) throws -> [PagePlan] {
+        guard pages.count > 1, fill(of: pages[pages.count - 1]) < Self.lastCardTarget else { return pages }
+        // Largest share first, a twentieth at a time: moving one unbreakable box changes the
+        // count of cards, so the search cannot halve.
+        for step in 1...14 {
+            var paginator = Paginator(content: content, safeArea: safeArea, context: context)
+            paginator.heightLimit = 1 - 0.05 * Double(step)
+            paginator.limitedPages = pages.count - 1
+            // A limit too small for some unbreakable item cannot be used.
+            if let tried = try? paginator.paginate(), tried.count == pages.count, fill(of: tried[tried.count - 1]) >= Self.lastCardTarget {
+                return tried
+            }
+        }
+        return pages
+    }
+
+    /// How full a last card should be, counted from the top of the safe area (header included).
+    static let lastCardTarget = 0.45
+
+    /// The share of the safe area's height that a page's items reach down to.
+    private func fill(of page: PagePlan) -> Double {
+        let bottom = page.items.map(\.frame.maxY).max() ?? safeArea.minY
+        return (bottom - safeArea.minY) / safeArea.height
     }
 
     /// Natural size first, then body text half a point smaller at a time, down to the floor.

@@ -6,6 +6,10 @@ struct Paginator {
     let content: CardContent
     let safeArea: Rect
     let context: LayoutContext
+    /// The share of a page's flow area (between header and footer) that items may use on the
+    /// first ``limitedPages`` pages: below 1 to move content onto a last card that would be a stub.
+    var heightLimit = 1.0
+    var limitedPages = Int.max
 
     /// The smallest first part worth leaving at the bottom of a column when splitting an item.
     private var minimumSplitHeight: Double { 36 }
@@ -20,7 +24,10 @@ struct Paginator {
     func paginate() throws -> [PagePlan] {
         let single = try paginate(footerHeight: content.footer(1, 1).height(width: safeArea.width, in: context))
         guard single.count > 1 else { return single }
-        return try paginate(footerHeight: content.footer(1, 2).height(width: safeArea.width, in: context))
+        // A footer may differ on the last page (a wallet card's disclaimer): keep room for the taller.
+        let first = try content.footer(1, 2).height(width: safeArea.width, in: context)
+        let last = try content.footer(2, 2).height(width: safeArea.width, in: context)
+        return try paginate(footerHeight: max(first, last))
     }
 
     private func paginate(footerHeight: Double) throws -> [PagePlan] {
@@ -32,6 +39,7 @@ struct Paginator {
         while !queue.isEmpty || pages.isEmpty {
             let header = pages.isEmpty ? content.header : content.continuedHeader
             let top = safeArea.minY + (try header.height(width: safeArea.width, in: context)) + context.space(content.headerGap)
+            let bottom = heightLimit < 1 && pages.count < limitedPages ? top + (bottom - top) * heightLimit : bottom
             let remaining = queue
             var page = try fillPage(header: header, queue: &queue, top: top, bottom: bottom, width: width)
             if queue.isEmpty, content.columns > 1 {

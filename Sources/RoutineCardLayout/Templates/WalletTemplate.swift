@@ -28,11 +28,16 @@ struct WalletTemplate {
 
     func back() -> CardContent { content(header: backHeader(), items: backItems(), footer: .disclaimer) }
 
-    /// Both sides' content as one flow over as many sides as it needs, numbered together and with
-    /// the disclaimer on the last: for a routine that does not fit one front and one back, so that
+    /// Both sides' content as one flow over as many sides as it needs, numbered together and
+    /// ending with the disclaimer: for a routine that does not fit one front and one back, so that
     /// no side is left blank while the other runs on.
     func bothSides() -> CardContent {
-        content(header: frontHeader(), items: frontItems() + backItems(), footer: .disclaimerOnLast)
+        // The disclaimer ends the flow rather than one footer, so every side keeps the same room.
+        let disclaimer = TextBlock(
+            markdown: routine.disclaimer ?? labels.notMedicalAdvice,
+            TextSpec(size: s(blocks.style.footer), color: theme.muted, role: .footer, alignment: .center))
+        let items = frontItems() + backItems() + [FlowItem(block: disclaimer, spaceBefore: Glue(s(3), min: s(1)))]
+        return content(header: frontHeader(), items: items, footer: .pageNumber)
     }
 
     private func frontItems() -> [FlowItem] {
@@ -101,13 +106,12 @@ struct WalletTemplate {
 
     /// What a side's footer holds, besides the card number when there are several.
     private enum Footer {
-        case pageNumber, disclaimer, disclaimerOnLast
+        case pageNumber, disclaimer
 
         func showsDisclaimer(page: Int, of total: Int) -> Bool {
             switch self {
             case .pageNumber: false
             case .disclaimer: true
-            case .disclaimerOnLast: page == total
             }
         }
     }
