@@ -83,7 +83,16 @@ struct Fitter {
                 // steps of a tenth, as far as the page holds them.
                 var pictures = 1.0
                 if grewFully, content.maxPictureGrowth > 1 {
-                    var fits = 0, fails = Int(((content.maxPictureGrowth - 1) / 0.1 + 0.001).rounded(.down)) + 1
+                    // The largest first (a short routine takes it), then a binary search: each try
+                    // measures the text again beside drawings of another width.
+                    let steps = Int(((content.maxPictureGrowth - 1) / 0.1 + 0.001).rounded(.down))
+                    var fits = 0, fails = steps + 1
+                    if let pages = try attempt(chosen, spacing: 1, pictures: 1 + 0.1 * Double(steps), into: &attempts) {
+                        natural = pages
+                        fits = steps
+                    } else {
+                        fails = steps
+                    }
                     while fails - fits > 1 {
                         let middle = (fits + fails) / 2
                         if let pages = try attempt(chosen, spacing: 1, pictures: 1 + 0.1 * Double(middle), into: &attempts) {
