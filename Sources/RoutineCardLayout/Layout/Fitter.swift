@@ -53,56 +53,23 @@ struct Fitter {
         for typeScale in typeScales() {
             if var natural = try attempt(typeScale, spacing: 1, into: &attempts) {
                 var chosen = typeScale
-                // Whether the type reached its largest size (or may not grow): only then do drawings grow.
-                var grewFully = typeScale == 1 && content.maxGrowth <= 1
-                // Room to spare: grow the type (a short routine on a big page), in steps of 5 %, as
-                // far as it still fits. The largest step is tried first (short routines take it), then
-                // a binary search: each try lays out every text at new sizes.
-                if typeScale == 1, content.maxGrowth > 1 {
-                    let steps = Int(((content.maxGrowth - 1) / 0.05 + 0.001).rounded(.down))
-                    func scale(_ step: Int) -> Double { 1 + 0.05 * Double(step) }
-                    if steps > 0, let pages = try attempt(scale(steps), spacing: 1, into: &attempts) {
-                        natural = pages
-                        chosen = scale(steps)
-                        grewFully = true
-                    } else {
-                        var fits = 0, fails = steps
-                        while fails - fits > 1 {
-                            let middle = (fits + fails) / 2
-                            if let pages = try attempt(scale(middle), spacing: 1, into: &attempts) {
-                                natural = pages
-                                chosen = scale(middle)
-                                fits = middle
-                            } else {
-                                fails = middle
-                            }
-                        }
-                    }
-                }
-                // The type has grown all it may and there is still room: the drawings grow too, in
-                // steps of a tenth, as far as the page holds them.
                 var pictures = 1.0
-                if grewFully, content.maxPictureGrowth > 1 {
-                    // The largest first (a short routine takes it), then a binary search: each try
-                    // measures the text again beside drawings of another width.
-                    let steps = Int(((content.maxPictureGrowth - 1) / 0.1 + 0.001).rounded(.down))
-                    var fits = 0, fails = steps + 1
-                    if let pages = try attempt(chosen, spacing: 1, pictures: 1 + 0.1 * Double(steps), into: &attempts) {
-                        natural = pages
-                        fits = steps
-                    } else {
-                        fails = steps
-                    }
-                    while fails - fits > 1 {
-                        let middle = (fits + fails) / 2
-                        if let pages = try attempt(chosen, spacing: 1, pictures: 1 + 0.1 * Double(middle), into: &attempts) {
-                            natural = pages
-                            fits = middle
-                        } else {
-                            fails = middle
+                // Room to spare: grow the type (a short routine on a big page), in steps of 5 %, as
+                // far as it still fits; once it has grown all it may, the drawings grow too, in steps
+                // of a tenth. Each try lays out every text again, at new sizes or new widths.
+                if typeScale == 1 {
+                    let typeSteps = Int(((content.maxGrowth - 1) / 0.05 + 0.001).rounded(.down))
+                    let grown = try largestFitting(typeSteps) { try attempt(1 + 0.05 * Double($0), spacing: 1, into: &attempts) }
+                    if let pages = grown.pages { natural = pages }
+                    chosen = 1 + 0.05 * Double(grown.step)
+                    let pictureSteps = Int(((content.maxPictureGrowth - 1) / 0.1 + 0.001).rounded(.down))
+                    if grown.step == typeSteps, pictureSteps > 0 {
+                        let larger = try largestFitting(pictureSteps) {
+                            try attempt(chosen, spacing: 1, pictures: 1 + 0.1 * Double($0), into: &attempts)
                         }
+                        if let pages = larger.pages { natural = pages }
+                        pictures = 1 + 0.1 * Double(larger.step)
                     }
-                    pictures = 1 + 0.1 * Double(fits)
                 }
                 return result(natural, typeScale: chosen, spacing: 1, pictures: pictures)
             }
@@ -125,6 +92,25 @@ struct Fitter {
         }
         let pages = try balanced(best.pages, context: best.context)
         return result(pages, typeScale: best.context.typeScale, spacing: best.context.spacingScale)
+    }
+
+    /// The largest step in `0...steps` whose one-page `attempt` fits (step 0 is known to), with its
+    /// pages when it is not 0: the largest first (short routines take it), then a binary search.
+    private func largestFitting(_ steps: Int, _ attempt: (Int) throws -> [PagePlan]?) rethrows -> (step: Int, pages: [PagePlan]?) {
+        guard steps > 0 else { return (0, nil) }
+        if let pages = try attempt(steps) { return (steps, pages) }
+        var fits = 0, fails = steps
+        var found: [PagePlan]?
+        while fails - fits > 1 {
+            let middle = (fits + fails) / 2
+            if let pages = try attempt(middle) {
+                found = pages
+                fits = middle
+            } else {
+                fails = middle
+            }
+        }
+        return (fits, found)
     }
 
     /// Paginates with the given knobs; returns the pages when they are one, and records every try.
