@@ -27,17 +27,23 @@ struct CardBlocks {
     func header() -> Block {
         let onBand = theme.headerFill == nil ? theme.text : theme.headerText
         let titleColor = theme.headerFill == nil ? theme.accent : theme.headerText
-        var lines: [Block] = [
-            TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))
-        ]
+        let title = TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))
+        var lines: [Block] = [title]
+        // Who it is for and from goes beside the title where there is room, so it costs no line.
+        if let personal = personalLine() {
+            let aside = TextBlock(
+                plain: personalLine(unbreakable: true) ?? personal, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle, alignment: .right))
+            lines = [Aside(main: title, aside: aside, gap: s(8))]
+        }
         if let subtitle = routine.subtitle {
             lines.append(TextBlock(markdown: subtitle, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle)))
         }
         if let frequency = routine.frequency {
             lines.append(TextBlock(markdown: frequency.text, TextSpec(size: s(style.frequency), bold: true, color: onBand, role: .subtitle)))
         }
-        if let personal = personalLine() {
-            lines.append(TextBlock(plain: personal, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle)))
+        // On the fridge card the personal note is one italic line in the band, not a box of its own.
+        if style.noteInHeader, let note = options.personal.note {
+            lines.append(TextBlock(markdown: note, TextSpec(size: s(style.subtitle), italic: true, color: onBand, role: .body)))
         }
         let stack = VStack(children: lines, spacing: Glue(s(2), min: s(1)))
         guard let fill = theme.headerFill else {
@@ -55,12 +61,14 @@ struct CardBlocks {
         return Box(child: stack, padding: padding, fill: fill, cornerRadius: s(5))
     }
 
-    func personalLine() -> String? {
+    /// "For Sam  ·  From Dr Lee  ·  26 Nov"; with `unbreakable`, each part is held together so a
+    /// line breaks only between parts.
+    func personalLine(unbreakable: Bool = false) -> String? {
         let parts = [
             options.personal.forName.map { "\(labels.forName) \($0)" },
             options.personal.byName.map { "\(labels.byName) \($0)" },
             options.personal.date,
-        ].compactMap { $0 }
+        ].compactMap { $0 }.map { unbreakable ? Labels.unbreakable($0) : $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "  ·  ")
     }
 
@@ -222,6 +230,7 @@ struct CardBlocks {
         return RuledArea(heading: heading, height: height, lineGap: lineGap, color: theme.muted, lineWidth: 0.5)
     }
 
+    /// The personal note in a box of its own, first in the flow (the sheet has room for it).
     func noteBox(_ note: String) -> Block {
         Box(
             child: TextBlock(markdown: note, TextSpec(size: s(style.body), italic: true, color: theme.text, role: .body)),

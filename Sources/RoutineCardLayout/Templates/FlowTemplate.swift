@@ -20,7 +20,7 @@ struct FlowTemplate {
     func content() -> CardContent {
         let options = blocks.options, routine = blocks.routine
         var items: [FlowItem] = []
-        if let note = options.personal.note {
+        if !style.noteInHeader, let note = options.personal.note {
             items.append(FlowItem(block: blocks.noteBox(note), spaceBefore: Glue(s(8))))
         }
         let first = Glue(s(4), min: s(2))

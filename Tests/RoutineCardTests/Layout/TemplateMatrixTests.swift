@@ -97,7 +97,8 @@ struct TemplateMatrixTests {
     @Test func personalDetailsArePrinted() throws {
         let options = CardOptions(personal: PersonalDetails(forName: "Ana", byName: "Dr Ruiz", date: "2026-11-26", note: "Start slowly."))
         let layout = try #require(try CardRenderer().layout([Routine.builtIn("leg-cramps")], options: options).first)
-        let text = LayoutChecks.allText(layout)
+        // Each detail is held together with no-break spaces.
+        let text = LayoutChecks.allText(layout).replacingOccurrences(of: "\u{A0}", with: " ")
         #expect(text.contains("For Ana") && text.contains("From Dr Ruiz") && text.contains("2026-11-26") && text.contains("Start slowly."))
     }
 
