@@ -13,8 +13,12 @@ package enum RoutineRanges {
     package static let therapy = 1...3600
     /// Sessions per day.
     package static let perDay = 1...12
-    /// The longest application of heat and cold, in minutes: longer risks burns to the skin.
-    package static let therapyMinutes: [Therapy.Kind: Int] = [.heat: 30, .cold: 20]
+    /// The longest application of each kind of therapy, in minutes: heat longer than 30 and cold
+    /// longer than 20 risk burns to the skin; alternating warm and cold is done within 30 in all;
+    /// `other` (an ice bath, a hot soak) may not be a way around those limits.
+    package static let therapyMinutes: [Therapy.Kind: Int] = [.heat: 30, .cold: 20, .contrast: 30, .other: 30]
+    /// Kinds of therapy whose unknown risks need a caution on the card.
+    package static let therapyNeedingCaution: Set<Therapy.Kind> = [.other]
 
     /// Whether `id` is a routine or section id: lower-case letters, digits, `-` and `_`, at most 64.
     package static func isIdentifier(_ id: String) -> Bool {
@@ -136,6 +140,9 @@ private struct RoutineProblems {
     private mutating func check(_ therapy: Therapy, _ place: String) {
         text(therapy.name, place, "the name")
         text(therapy.caution, place, "the caution")
+        if RoutineRanges.therapyNeedingCaution.contains(therapy.kind), therapy.caution == nil {
+            report(place, "\(therapy.kind.rawValue) therapy needs a caution: say how to do it safely (for example, how long at most)")
+        }
         steps(therapy.steps, place)
         guard let duration = therapy.duration else { return }
         if duration.minSeconds > duration.maxSeconds {

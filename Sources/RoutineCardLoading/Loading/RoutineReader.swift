@@ -174,7 +174,8 @@ struct RoutineReader {
         let kind = reader.choice(fields["kind"], "the kind of \(what)", Therapy.Kind.allCases.map(\.rawValue)).flatMap(Therapy.Kind.init(rawValue:))
         let name = reader.text(fields["name"], "the name of \(what)")
         var duration = reader.durationRange(fields["duration"], "the duration of \(what)", range: RoutineRanges.therapy)
-        // Safety: cold longer than 20 minutes risks cold burns; heat longer than 30, skin burns.
+        // Safety: cold longer than 20 minutes risks cold burns; heat longer than 30, skin burns;
+        // alternating and other kinds are held to 30 in all.
         if let kind, let range = duration, let limit = RoutineRanges.therapyMinutes[kind], range.maxSeconds > limit * 60 {
             reader.report(
                 fields["duration"], "\(what): \(kind.rawValue) therapy should last at most \(limit) minutes at a time to protect the skin; shorten the duration"
@@ -185,6 +186,10 @@ struct RoutineReader {
         let caution = reader.text(fields["caution"], "the caution of \(what)")
         let icon = picture(fields["icon"], "the icon of \(what)")
         guard let kind else { return nil }
+        if RoutineRanges.therapyNeedingCaution.contains(kind), caution == nil {
+            reader.report(node, "\(what): \(kind.rawValue) therapy needs a caution: say how to do it safely (for example, how long at most)")
+            return nil
+        }
         return Therapy(kind: kind, name: name, duration: duration, steps: steps, caution: caution, icon: icon)
     }
 

@@ -74,6 +74,12 @@ struct RoutineLoaderTests {
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        illustration: flying-kick\n", 5, 23, "not a built-in picture"),
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        illustration: ./missing.svg\n", 5, 23, "need the routine's folder"),
         ("title: T\nsections:\n  - therapy:\n      - kind: cold\n        duration: 45 min\n", 5, 19, "at most 20 minutes"),
+        ("title: T\nsections:\n  - therapy:\n      - kind: contrast\n        duration: 60 min\n", 5, 19, "at most 30 minutes"),
+        (
+            "title: T\nsections:\n  - therapy:\n      - kind: other\n        name: Ice bath\n        duration: 60 min\n        caution: Get out if numb.\n", 6,
+            19, "at most 30 minutes"
+        ),
+        ("title: T\nsections:\n  - therapy:\n      - kind: other\n        name: Ice bath\n", 4, 9, "needs a caution"),
         ("title: T\nlanguage: english!\nsections:\n  - notes: x\n", 2, 11, "not a language tag"),
         ("title: T\nsections:\n  - id: a\n    notes: x\n  - id: a\n    notes: y\n", 5, 5, "two sections have the id 'a'"),
         ("title: T\nsections:\n  - notes: x\n    tips: [y]\n", 3, 5, "mixes"),

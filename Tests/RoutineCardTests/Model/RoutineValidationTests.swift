@@ -51,6 +51,23 @@ struct RoutineValidationTests {
             Routine(
                 id: "t", title: "T",
                 sections: [
+                    RoutineSection(id: "s", content: .therapy([Therapy(kind: .contrast, duration: DurationRange(seconds: 3600), steps: [])]))
+                ]),
+            "contrast therapy should last at most 30 minutes"
+        ),
+        (
+            Routine(
+                id: "t", title: "T",
+                sections: [
+                    RoutineSection(
+                        id: "s", content: .therapy([Therapy(kind: .other, name: "Ice bath", duration: DurationRange(seconds: 600), steps: [])]))
+                ]),
+            "needs a caution"
+        ),
+        (
+            Routine(
+                id: "t", title: "T",
+                sections: [
                     RoutineSection(id: "s", content: .therapy([Therapy(kind: .heat, duration: DurationRange(minSeconds: 900, maxSeconds: 60), steps: [])]))
                 ]),
             "backwards"
