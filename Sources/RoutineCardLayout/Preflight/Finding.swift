@@ -11,7 +11,7 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How much it matters.
     public var severity: Severity
     /// A stable name for scripts: `text-shrunk`, `continued`, `missing-glyph`, `low-resolution`,
-    /// `outside-safe-area`, `low-contrast`, `text-too-small`, `font-substituted`.
+    /// `outside-safe-area`, `low-contrast`, `text-too-small`, `font-substituted`, `therapy-without-caution`.
     public var code: String
     /// What is wrong, in words a non-expert understands.
     public var message: String

@@ -42,6 +42,17 @@ package struct Preflight {
                         + "or choose an installed family (`fc-list : family` lists them)")
             }
         }
+        // Heat and cold burn unfelt skin: a card that applies them without a safety rule is a finding
+        // (an error under --strict), though it still prints.
+        for section in routine.sections {
+            guard case .therapy(let therapies) = section.content else { continue }
+            for (index, therapy) in therapies.enumerated() where [.heat, .cold].contains(therapy.kind) && therapy.caution == nil {
+                add(
+                    .warning, "therapy-without-caution",
+                    "\(therapy.kind.rawValue) has no caution; say how to use it safely (a cloth between it and the skin, how long at most)",
+                    section: section.id, item: "therapy \(index + 1)")
+            }
+        }
         let theme = Theme.named(options.theme)
         let minimumContrast = options.theme == .highContrast ? 7.0 : 4.5
         var reportedCharacters: Set<Unicode.Scalar> = []

@@ -52,3 +52,18 @@ struct PreflightTests {
         #expect(found.contains { $0.code == "text-too-small" && $0.severity == .error })
     }
 }
+
+/// Heat and cold without a safety rule are a finding, so `check` and `--strict` catch them.
+struct TherapyCautionFindingTests {
+    @Test func heatOrColdWithoutACautionIsAWarning() throws {
+        let bare = Routine(
+            id: "t", title: "T",
+            sections: [RoutineSection(id: "warmth", content: .therapy([Therapy(kind: .heat, duration: DurationRange(seconds: 900), steps: ["A pad."])]))])
+        let findings = try CardRenderer().check([bare])
+        let finding = try #require(findings.first { $0.code == "therapy-without-caution" })
+        #expect(finding.severity == .warning && finding.section == "warmth" && finding.item == "therapy 1")
+        var safe = bare
+        safe.sections[0].content = .therapy([Therapy(kind: .heat, duration: DurationRange(seconds: 900), steps: ["A pad."], caution: "Never sleep on it.")])
+        #expect(try CardRenderer().check([safe]).allSatisfy { $0.code != "therapy-without-caution" })
+    }
+}
