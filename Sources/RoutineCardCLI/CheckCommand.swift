@@ -47,7 +47,8 @@ struct CheckCommand: ParsableCommand {
             }
             for finding in findings { printError("routinecard: \(finding)") }
             if findings.isEmpty, !json { printError("routinecard: no findings") }
-            if findings.contains(where: { $0.severity == .error }) || (strict && !findings.isEmpty) {
+            // --strict refuses warnings too; a note (a routine that runs over well-filled cards) is not a fault.
+            if findings.contains(where: { $0.severity == .error }) || (strict && findings.contains { $0.severity != .note }) {
                 throw ExitCode(ExitStatus.dataError)
             }
         } catch let error as ExitCode {

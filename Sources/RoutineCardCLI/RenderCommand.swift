@@ -204,9 +204,9 @@ struct RenderCommand: ParsableCommand {
 
     /// Reports preflight findings; with --strict any finding stops the render before a file is written.
     private func refuseIfStrict(_ document: RenderedDocument) throws {
-        let serious = document.findings.filter { $0.severity == .error || strict }
+        let serious = document.findings.filter { $0.severity == .error || (strict && $0.severity != .note) }
         for finding in document.findings where !quiet || serious.contains(finding) { printError("routinecard: \(finding)") }
-        if strict, !document.findings.isEmpty {
+        if strict, !serious.isEmpty {
             printError("routinecard: not written: --strict refuses a card with preflight findings")
             throw ExitCode(ExitStatus.dataError)
         }

@@ -60,6 +60,11 @@ enum RoutineText {
                 for item in items { out += "  • \(plain(item.text))\n" }
             case .notes(let items):
                 for item in items { out += "  \(plain(item))\n" }
+            case .help(let advice):
+                for (label, items) in [(labels.urgent, advice.urgent), (labels.doctor, advice.doctor)] where !items.isEmpty {
+                    out += "  \(label):\n"
+                    for item in items { out += "     \(plain(item))\n" }
+                }
             }
         }
         out += "\n\(plain(routine.disclaimer ?? labels.notMedicalAdvice))\n"

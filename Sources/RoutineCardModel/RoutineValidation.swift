@@ -113,6 +113,9 @@ private struct RoutineProblems {
                 for (index, tip) in tips.enumerated() { text(tip.text, "\(place), tip \(index + 1)", "the text", required: true) }
             case .notes(let notes):
                 for (index, note) in notes.enumerated() { text(note, "\(place), note \(index + 1)", "the text", required: true) }
+            case .help(let advice):
+                for (index, line) in advice.urgent.enumerated() { text(line, "\(place), urgent \(index + 1)", "the text", required: true) }
+                for (index, line) in advice.doctor.enumerated() { text(line, "\(place), doctor \(index + 1)", "the text", required: true) }
             }
             let count = section.content.count
             if count == 0 { report(place, "the section is empty; add an item or remove it") }

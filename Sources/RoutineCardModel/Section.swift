@@ -17,6 +17,8 @@ public struct RoutineSection: Codable, Sendable, Hashable {
         case tips([Tip])
         /// Free paragraphs.
         case notes([String])
+        /// When to get help: urgent signs and reasons to see a doctor.
+        case help(HelpAdvice)
 
         /// The key that holds this content in a routine file.
         public var kind: Kind {
@@ -25,6 +27,7 @@ public struct RoutineSection: Codable, Sendable, Hashable {
             case .therapy: .therapy
             case .tips: .tips
             case .notes: .notes
+            case .help: .help
             }
         }
 
@@ -35,6 +38,7 @@ public struct RoutineSection: Codable, Sendable, Hashable {
             case .therapy(let items): items.count
             case .tips(let items): items.count
             case .notes(let items): items.count
+            case .help(let advice): advice.urgent.count + advice.doctor.count
             }
         }
     }
@@ -49,6 +53,8 @@ public struct RoutineSection: Codable, Sendable, Hashable {
         case tips
         /// Free notes.
         case notes
+        /// When to get help, in two tiers (`urgent`, `doctor`).
+        case help
     }
 
     /// A section; `title` nil uses the default heading for its kind.
@@ -59,10 +65,11 @@ public struct RoutineSection: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, exercises, therapy, tips, notes
+        case id, title, exercises, therapy, tips, notes, help
     }
 
-    /// Decodes a section as routine files write it (one of `exercises`, `therapy`, `tips`, `notes`).
+    /// Decodes a section as routine files write it (one of `exercises`, `therapy`, `tips`, `notes`,
+    /// `help`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -75,10 +82,12 @@ public struct RoutineSection: Codable, Sendable, Hashable {
             content = .tips(items)
         } else if let items = try container.decodeIfPresent([String].self, forKey: .notes) {
             content = .notes(items)
+        } else if let advice = try container.decodeIfPresent(HelpAdvice.self, forKey: .help) {
+            content = .help(advice)
         } else {
             throw DecodingError.dataCorruptedError(
                 forKey: .exercises, in: container,
-                debugDescription: "a section needs one of exercises, therapy, tips or notes"
+                debugDescription: "a section needs one of exercises, therapy, tips, notes or help"
             )
         }
     }
@@ -93,6 +102,7 @@ public struct RoutineSection: Codable, Sendable, Hashable {
         case .therapy(let items): try container.encode(items, forKey: .therapy)
         case .tips(let items): try container.encode(items, forKey: .tips)
         case .notes(let items): try container.encode(items, forKey: .notes)
+        case .help(let advice): try container.encode(advice, forKey: .help)
         }
     }
 }

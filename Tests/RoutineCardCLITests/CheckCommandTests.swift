@@ -15,10 +15,14 @@ struct CheckCommandTests: CLITest {
     func everyBuiltInRoutineIsCleanInEveryTemplate(template: String) throws {
         for id in ["leg-cramps", "night-cramps", "desk-break", "runner-cooldown"] {
             let result = try run(["check", id, "--template", template, "--json"])
-            // The built-ins are what a new user prints first: each fits its card at the designed size.
-            let found = try findings(result)
-            #expect(found.isEmpty, "\(id) \(template): \(found)")
+            // The built-ins are what a new user prints first: each fits its cards at the designed
+            // size (a note that it runs over well-filled cards is no fault); only the bank-card-sized
+            // wallet may set its small type a little smaller.
+            let found = try findings(result).filter { $0["severity"] as? String != "note" }
+            let allowed = found.filter { template == "wallet" && $0["code"] as? String == "text-shrunk" }
+            #expect(found.count == allowed.count, "\(id) \(template): \(found)")
             #expect(result.status == 0)
+            if template == "fridge" { #expect(try run(["check", id, "--strict"]).status == 0, "\(id): --strict refuses a note") }
         }
     }
 
@@ -42,12 +46,14 @@ struct CheckCommandTests: CLITest {
         let result = try run(["check", "forty.yaml", "--json"])
         #expect(result.status == 0)
         #expect(try findings(result).contains { $0["code"] as? String == "continued" })
-        #expect(try run(["check", "forty.yaml", "--strict"]).status == 65)
+        // Running on is a note, not a fault: --strict accepts evenly filled cards.
+        #expect(try findings(result).contains { $0["code"] as? String == "continued" && $0["severity"] as? String == "note" })
+        #expect(try run(["check", "forty.yaml", "--strict"]).status == 0)
     }
 
     @Test func aLowResolutionPictureIsReported() throws {
         // A 20-pixel-wide PNG drawn 44 pt wide prints at about 33 dpi.
-        let png = try ExternalTool.run(tool, ["render", "leg-cramps", "-o", "-", "--format", "png", "--dpi", "10"]).stdout
+        let png = try ExternalTool.run(tool, ["render", "leg-cramps", "--template", "sheet", "-o", "-", "--format", "png", "--dpi", "10"]).stdout
         try png.write(to: folder.appendingPathComponent("tiny.png"))
         try Data("title: Tiny\nsections:\n  - exercises:\n      - name: Move\n        illustration: tiny.png\n        steps: Go.\n".utf8)
             .write(to: folder.appendingPathComponent("tiny.yaml"))

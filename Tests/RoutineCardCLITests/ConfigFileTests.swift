@@ -47,8 +47,8 @@ struct ConfigFileTests: CLITest {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("out/\(name)")))
             return bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
         }
-        #expect(try width("a.png") == 298, "72 dpi from the config file")
-        #expect(try width("b.png") == 595, "the row's own 144 dpi wins")
+        #expect(try width("a-1.png") == 298, "72 dpi from the config file")
+        #expect(try width("b-1.png") == 595, "the row's own 144 dpi wins")
     }
 
     @Test func aBrokenConfigFileIsNamedWithItsLine() throws {

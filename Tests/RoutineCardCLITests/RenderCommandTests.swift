@@ -20,7 +20,8 @@ struct RenderCommandTests: CLITest {
         #expect(try run(["render", "leg-cramps", "-o", "c.png"]).status == 0)
         #expect(try run(["render", "leg-cramps", "-o", "small.png", "--dpi", "150"]).status == 0)
         #expect(try run(["render", "leg-cramps", "-o", "c.svg"]).status == 0)
-        let png = try Data(contentsOf: folder.appendingPathComponent("c.png"))
+        // Two cards: a PNG per card, numbered.
+        let png = try Data(contentsOf: folder.appendingPathComponent("c-1.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         func size(_ data: Data) -> (Int, Int) {
             let b = [UInt8](data)
@@ -28,7 +29,7 @@ struct RenderCommandTests: CLITest {
             return (be(16), be(20))
         }
         #expect(size(png) == (1240, 1748))
-        #expect(size(try Data(contentsOf: folder.appendingPathComponent("small.png"))) == (620, 874))
+        #expect(size(try Data(contentsOf: folder.appendingPathComponent("small-2.png"))) == (620, 874))
         let svg = try String(contentsOf: folder.appendingPathComponent("c.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
     }

@@ -155,6 +155,6 @@ struct RoutineCommandsTests: CLITest {
         try write("title: Rutina\nlanguage: es\nsections:\n  - exercises:\n      - name: Gemelos\n        dose: { hold: 30s, side: each }\n", "es.yaml")
         #expect(try run(["render", "es.yaml", "-o", "es.pdf"]).status == 0)
         let text = try ExternalTool.run("pdftotext", [folder.appendingPathComponent("es.pdf").path, "-"]).output
-        #expect(text.contains("Mantener 30") && text.contains("cada lado") && text.contains("No es consejo médico."))
+        #expect(text.contains("Mantener 30") && text.contains("cada lado") && text.contains("No sustituye al consejo médico"))
     }
 }

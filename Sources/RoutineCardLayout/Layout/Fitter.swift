@@ -73,16 +73,19 @@ struct Fitter {
                 }
                 return result(natural, typeScale: chosen, spacing: 1, pictures: pictures)
             }
-            guard try attempt(typeScale, spacing: 0, into: &attempts) != nil else { continue }
+            // Tighter spacing, then drawings sized down towards the text beside them (to four
+            // fifths), before the type shrinks or the card continues.
+            guard let pictures = try Self.pictureShrinks.first(where: { try attempt(typeScale, spacing: 0, pictures: $0, into: &attempts) != nil })
+            else { continue }
             // It fits with the tightest spacing: find the most generous spacing that still fits.
             var low = 0.0, high = 1.0
             for _ in 0..<8 {
                 let middle = (low + high) / 2
-                if try attempt(typeScale, spacing: middle, into: &attempts) != nil { low = middle } else { high = middle }
+                if try attempt(typeScale, spacing: middle, pictures: pictures, into: &attempts) != nil { low = middle } else { high = middle }
             }
-            let chosen = context.scaled(type: typeScale, spacing: low)
+            let chosen = context.scaled(type: typeScale, spacing: low, pictures: pictures)
             let pages = try Paginator(content: content, safeArea: safeArea, context: chosen).paginate()
-            return result(pages, typeScale: typeScale, spacing: low)
+            return result(pages, typeScale: typeScale, spacing: low, pictures: pictures)
         }
         // It does not fit on one page even at the floor: use as few pages as the floor needs, with the
         // largest type and the most space that still fit in that many.
@@ -91,7 +94,7 @@ struct Fitter {
             throw LayoutError(description: "nothing could be laid out")
         }
         let pages = try balanced(best.pages, context: best.context)
-        return result(pages, typeScale: best.context.typeScale, spacing: best.context.spacingScale)
+        return result(pages, typeScale: best.context.typeScale, spacing: best.context.spacingScale, pictures: best.context.pictureScale)
     }
 
     /// The largest step in `0...steps` whose one-page `attempt` fits (step 0 is known to), with its
@@ -123,22 +126,35 @@ struct Fitter {
 
     /// The same content over the same number of cards, with a last card that is not a stub: when
     /// the last holds less than ``lastCardTarget`` of its height, the cards before it give up the
-    /// least share of their height that moves enough onto it (they stay as full as they can).
+    /// least share of their height that moves enough onto it. The rule is that every card before
+    /// the last stays at least ``Paginator/fullEnough`` full and the last at least
+    /// ``lastCardFloor``: the least share that meets the target and the rule wins, then the least
+    /// that meets the rule, then the split whose emptiest card is fullest.
     private func balanced(_ pages: [PagePlan], context: LayoutContext) throws -> [PagePlan] {
         guard pages.count > 1, fill(of: pages[pages.count - 1]) < Self.lastCardTarget else { return pages }
-        // Largest share first, a twentieth at a time: moving one unbreakable box changes the
-        // count of cards, so the search cannot halve.
+        var candidates = [pages]
+        // A twentieth at a time: moving one unbreakable box changes the count of cards, so the
+        // search cannot halve.
         for step in 1...14 {
             var paginator = Paginator(content: content, safeArea: safeArea, context: context)
             paginator.heightLimit = 1 - 0.05 * Double(step)
             paginator.limitedPages = pages.count - 1
             // A limit too small for some unbreakable item cannot be used.
-            if let tried = try? paginator.paginate(), tried.count == pages.count, fill(of: tried[tried.count - 1]) >= Self.lastCardTarget {
-                return tried
-            }
+            if let tried = try? paginator.paginate(), tried.count == pages.count { candidates.append(tried) }
         }
-        return pages
+        func keepsTheRule(_ pages: [PagePlan]) -> Bool {
+            pages.dropLast().allSatisfy { fill(of: $0) >= Paginator.fullEnough } && fill(of: pages[pages.count - 1]) >= Self.lastCardFloor
+        }
+        if let met = candidates.first(where: { keepsTheRule($0) && fill(of: $0[$0.count - 1]) >= Self.lastCardTarget }) { return met }
+        if let kept = candidates.first(where: keepsTheRule) { return kept }
+        return candidates.max { ($0.map(fill).min() ?? 0) < ($1.map(fill).min() ?? 0) } ?? pages
     }
+
+    /// The least a last card may hold.
+    static let lastCardFloor = 0.4
+
+    /// The drawings' scales tried, largest first, when the content is just too tall.
+    static let pictureShrinks = [1.0, 0.9, 0.8]
 
     /// How full a last card should be, counted from the top of the safe area (header included).
     static let lastCardTarget = 0.45

@@ -27,6 +27,10 @@ package struct Labels: Sendable, Hashable {
     /// Monday first.
     package var weekdays: [String]
     package var tracker: String
+    /// The heading of "when to get help", and its two tiers.
+    package var help: String
+    package var urgent: String
+    package var doctor: String
 
     /// The labels for a BCP 47 tag; its primary language decides, English when unknown.
     package static func forLanguage(_ tag: String) -> Labels {
@@ -38,29 +42,34 @@ package struct Labels: Sendable, Hashable {
 
     static let english = Labels(
         hold: "hold", reps: "reps", sets: "sets", eachSide: "each side", bothSides: "both sides",
-        caution: "Caution", notMedicalAdvice: "Not medical advice.", continued: "continued",
+        caution: "Caution", notMedicalAdvice: "Not medical advice: ask your doctor or physiotherapist.", continued: "continued",
         pageOf: "Card %1 of %2", forName: "For", byName: "From",
         exercises: "Stretches", therapy: "Heat & cold", tips: "Everyday habits", notes: "Notes",
         heat: "Heat", cold: "Cold", contrast: "Alternate", other: "Therapy", minutes: "min", seconds: "s",
-        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], tracker: "This week"
+        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], tracker: "This week",
+        help: "When to get help", urgent: "Urgent", doctor: "See a doctor"
     )
 
     static let spanish = Labels(
         hold: "mantener", reps: "rep.", sets: "series", eachSide: "cada lado", bothSides: "ambos lados",
-        caution: "Precaución", notMedicalAdvice: "No es consejo médico.", continued: "continuación",
+        caution: "Precaución", notMedicalAdvice: "No sustituye al consejo médico: consulte a su médico o fisioterapeuta.",
+        continued: "continuación",
         pageOf: "Tarjeta %1 de %2", forName: "Para", byName: "De",
         exercises: "Estiramientos", therapy: "Calor y frío", tips: "Hábitos diarios", notes: "Notas",
         heat: "Calor", cold: "Frío", contrast: "Alternar", other: "Terapia", minutes: "min", seconds: "s",
-        weekdays: ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"], tracker: "Esta semana"
+        weekdays: ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"], tracker: "Esta semana",
+        help: "Cuándo pedir ayuda", urgent: "Urgente", doctor: "Consulte al médico"
     )
 
     static let german = Labels(
         hold: "halten", reps: "Wdh.", sets: "Sätze", eachSide: "je Seite", bothSides: "beide Seiten",
-        caution: "Vorsicht", notMedicalAdvice: "Keine medizinische Beratung.", continued: "Fortsetzung",
+        caution: "Vorsicht", notMedicalAdvice: "Ersetzt keine ärztliche Beratung: fragen Sie Ihre Ärztin, Ihren Arzt oder Ihre Physiotherapie.",
+        continued: "Fortsetzung",
         pageOf: "Karte %1 von %2", forName: "Für", byName: "Von",
         exercises: "Dehnübungen", therapy: "Wärme & Kälte", tips: "Im Alltag", notes: "Hinweise",
         heat: "Wärme", cold: "Kälte", contrast: "Wechseln", other: "Therapie", minutes: "Min.", seconds: "s",
-        weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"], tracker: "Diese Woche"
+        weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"], tracker: "Diese Woche",
+        help: "Wann Sie Hilfe holen", urgent: "Dringend", doctor: "Zum Arzt"
     )
 
     /// "Card 2 of 3".
@@ -119,6 +128,7 @@ package struct Labels: Sendable, Hashable {
         case .therapy: therapy
         case .tips: tips
         case .notes: notes
+        case .help: help
         }
     }
 

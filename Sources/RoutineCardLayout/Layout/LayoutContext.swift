@@ -37,10 +37,13 @@ final class LayoutContext {
     let bodyFloor: Double
     /// Multiplies the exercise drawings that may grow (on a large page with room to spare).
     let pictureScale: Double
+    /// The fewest lines of a paragraph left on either side of a break: 2, or 1 where something
+    /// taller than a whole column must break somewhere.
+    let splitLines: Int
 
     init(
         measurer: any TextMeasuring, theme: Theme, bodyFloor: Double, typeScale: Double = 1, spacingScale: Double = 1,
-        pictureScale: Double = 1
+        pictureScale: Double = 1, splitLines: Int = 2
     ) {
         self.measurer = measurer
         self.theme = theme
@@ -48,12 +51,20 @@ final class LayoutContext {
         self.typeScale = typeScale
         self.spacingScale = spacingScale
         self.pictureScale = pictureScale
+        self.splitLines = splitLines
     }
 
     /// The same measurer, theme and floor with other knobs.
     func scaled(type: Double, spacing: Double, pictures: Double = 1) -> LayoutContext {
         LayoutContext(
             measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: type, spacingScale: spacing, pictureScale: pictures)
+    }
+
+    /// The same knobs, allowing a break that leaves a single line (for what cannot fit otherwise).
+    func allowingSingleLineSplits() -> LayoutContext {
+        LayoutContext(
+            measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: typeScale, spacingScale: spacingScale,
+            pictureScale: pictureScale, splitLines: 1)
     }
 
     /// The font for `spec` under the current knobs, never below the floor for its role.

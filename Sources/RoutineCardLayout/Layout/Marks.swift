@@ -77,20 +77,3 @@ struct Picture: Block {
                     source: source, theme: context.theme.name)))
     }
 }
-
-/// A block with a small mark (a number badge) in its top-left corner.
-struct Overlay: Block {
-    var base: Block
-    var corner: Block
-
-    func height(width: Double, in context: LayoutContext) throws -> Double {
-        max(try base.height(width: width, in: context), try corner.height(width: width, in: context))
-    }
-
-    func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
-        try base.place(in: frame, in: context, into: &elements)
-        try corner.place(
-            in: Rect(x: frame.x, y: frame.y, width: frame.width, height: try corner.height(width: frame.width, in: context)),
-            in: context, into: &elements)
-    }
-}

@@ -11,6 +11,9 @@ struct Paginator {
     var heightLimit = 1.0
     var limitedPages = Int.max
 
+    /// How full a column should be before what does not fit moves on whole.
+    static let fullEnough = 0.7
+
     /// The smallest first part worth leaving at the bottom of a column when splitting an item.
     private var minimumSplitHeight: Double { 36 }
 
@@ -99,7 +102,9 @@ struct Paginator {
                     let nextTop = y + gap + height + context.space(next.spaceBefore)
                     var nextFits = nextTop + nextHeight <= bottom
                     // Something taller than a whole column is split wherever it starts: start it here.
-                    let mustSplit = !next.keepTogether || nextHeight > bottom - top
+                    // (The same test the next item meets once the heading is placed.)
+                    let mustSplit =
+                        !next.keepTogether || nextHeight > bottom - top || y + gap + height - top < (bottom - top) * Self.fullEnough
                     if !nextFits, mustSplit, nextTop + minimumSplitHeight <= bottom {
                         nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
                     }
@@ -113,9 +118,16 @@ struct Paginator {
                 continue
             }
             let room = bottom - y - gap
-            let mayBreak = placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
+            // An item kept together may still break rather than leave this column under
+            // ``fullEnough`` (a card that is mostly blank before its continuation).
+            let mayBreak =
+                placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
+                || y - top < (bottom - top) * Self.fullEnough
+            // Something taller than a whole column must break somewhere, even leaving one line.
+            let mustBreak = placedHere == 0 || height > bottom - top
             if mayBreak, room >= minimumSplitHeight || placedHere == 0 || headingOpensColumn,
                 let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context)
+                    ?? (mustBreak ? item.block.split(width: width, maxHeight: room, in: context.allowingSingleLineSplits()) : nil)
             {
                 let headHeight = try head.height(width: width, in: context)
                 page.items.append(PlacedItem(block: head, frame: Rect(x: x, y: y + gap, width: width, height: headHeight)))

@@ -185,4 +185,20 @@ package struct PlacedPage: Hashable, Sendable, Codable {
     package var texts: [PlacedText] {
         elements.compactMap { if case .text(let text) = $0 { text } else { nil } }
     }
+
+    /// How much of the page's height holds content: from the top of the safe area down to the
+    /// lowest text or picture, as a share of the height down to the footer's first line. Rules,
+    /// backgrounds and the footer itself do not count.
+    package var fill: Double {
+        let footerTop = texts.filter { $0.role == .footer }.map(\.frame.minY).min() ?? safeArea.maxY
+        let bottoms = elements.compactMap { element -> Double? in
+            switch element {
+            case .text(let text): text.role == .footer ? nil : text.frame.maxY
+            case .image(let image): image.frame.maxY
+            default: nil
+            }
+        }
+        let used = bottoms.max() ?? safeArea.minY
+        return (used - safeArea.minY) / max(1, footerTop - safeArea.minY)
+    }
 }

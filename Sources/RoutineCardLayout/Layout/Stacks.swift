@@ -38,7 +38,9 @@ struct VStack: Block {
                     VStack(children: [tail] + children[(index + 1)...], spacing: spacing)
                 )
             }
-            guard index > 0 else { return nil }
+            // Never the first child alone (a name or a title) at the foot of a column, unless
+            // something too tall for any column must break somewhere.
+            guard index > (context.splitLines > 1 ? 1 : 0) else { return nil }
             return (
                 VStack(children: Array(children[..<index]), spacing: spacing),
                 VStack(children: Array(children[index...]), spacing: spacing)

@@ -48,10 +48,12 @@ struct TextBlock: Block {
 
     func split(width: Double, maxHeight: Double, in context: LayoutContext) throws -> (Block, Block)? {
         let metrics = try metrics(width: width, in: context)
-        // The last line that still fits; keep at least one line on each side.
-        guard let last = metrics.lines.lastIndex(where: { $0.bottom <= maxHeight }), last + 1 < metrics.lines.count else {
-            return nil
-        }
+        // The last line that still fits, keeping at least two lines on each side (one line of a
+        // paragraph alone at the foot or head of a card reads as a stray) unless told otherwise.
+        let keep = context.splitLines
+        guard let fitting = metrics.lines.lastIndex(where: { $0.bottom <= maxHeight }) else { return nil }
+        let last = min(fitting, metrics.lines.count - 1 - keep)
+        guard last >= keep - 1 else { return nil }
         let cut = metrics.lines[last + 1].start
         let (head, tail) = Self.cut(content, at: cut)
         return (TextBlock(content: head, spec), TextBlock(content: tail, spec))

@@ -2,6 +2,8 @@
 public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How much a finding matters.
     public enum Severity: String, Sendable, Hashable, Codable {
+        /// Worth knowing, nothing wrong: the routine runs over several well-filled cards.
+        case note
         /// The card will print, but may not be what was meant.
         case warning
         /// The card will not print right.
@@ -10,8 +12,9 @@ public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// How much it matters.
     public var severity: Severity
-    /// A stable name for scripts: `text-shrunk`, `continued`, `missing-glyph`, `low-resolution`,
-    /// `outside-safe-area`, `low-contrast`, `text-too-small`, `font-substituted`, `therapy-without-caution`.
+    /// A stable name for scripts: `text-shrunk`, `continued`, `card-underfilled`, `overlap`,
+    /// `text-dropped`, `missing-glyph`, `low-resolution`, `outside-safe-area`, `low-contrast`,
+    /// `text-too-small`, `font-substituted`, `therapy-without-caution`.
     public var code: String
     /// What is wrong, in words a non-expert understands.
     public var message: String

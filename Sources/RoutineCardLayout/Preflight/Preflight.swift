@@ -28,7 +28,7 @@ package struct Preflight {
                     .warning, "text-shrunk",
                     "the text was made smaller than designed to fit (\(side)\(adjustment)); a larger paper or fewer items keeps it comfortable")
             case .continued:
-                add(.warning, "continued", "the routine does not fit on one card and \(side)\(adjustment); print every page, or use a larger paper")
+                add(.note, "continued", "the routine \(side)\(adjustment); print every card, or use a larger paper to have it on one")
             case .tightenedSpacing, .grewBodyText:
                 break
             }
@@ -53,6 +53,15 @@ package struct Preflight {
                     section: section.id, item: "therapy \(index + 1)")
             }
         }
+        for (page, problem) in underfilledCards() {
+            add(.warning, "card-underfilled", problem, page: page)
+        }
+        for (page, a, b) in overlaps() {
+            add(.warning, "overlap", "\(a) and \(b) are drawn over each other", page: page)
+        }
+        for missing in droppedTexts() {
+            add(.error, "text-dropped", "'\(missing.prefix(60))' is not on the card", item: nil)
+        }
         let theme = Theme.named(options.theme)
         let minimumContrast = options.theme == .highContrast ? 7.0 : 4.5
         var reportedCharacters: Set<Unicode.Scalar> = []
@@ -66,6 +75,9 @@ package struct Preflight {
             for (position, element) in page.elements.enumerated() {
                 switch element {
                 case .text(let text):
+                    if text.role == .dose, text.lineCount > 1, try breaksInsideAPart(text) {
+                        add(.warning, "broken-dose", "the dose '\(text.text)' breaks inside a value and its unit", page: number)
+                    }
                     if text.role == .body || text.role == .caution, text.font.size < max(options.template == .wallet ? 6 : 8, theme.minimumBody) - 0.01 {
                         add(
                             .error, "text-too-small", "body text is \(text.font.size.formatted(decimals: 2)) pt, below what can be read comfortably",
@@ -104,6 +116,89 @@ package struct Preflight {
         return found
     }
 
+    /// Cards of a continued routine that are mostly blank: a last card under 40 % full (a stub), or
+    /// one before it under 70 % while another split would use the cards more evenly (not all of
+    /// them half full). Wallet fronts and backs that alternate are judged by their own flows.
+    private func underfilledCards() -> [(page: Int, problem: String)] {
+        let pages = layout.pages
+        guard pages.count > 1, !layout.isWallet || layout.sidesFlowTogether else { return [] }
+        let fills = pages.map(\.fill)
+        var found: [(Int, String)] = []
+        if let last = fills.last, last < 0.4 {
+            found.append((pages.count, "the last card is only \(Int(last * 100)) % full; shorten the routine or let the cards before it hold less"))
+        }
+        let evenlyUsed = fills.allSatisfy { $0 >= 0.5 }
+        for (index, fill) in fills.dropLast().enumerated() where fill < 0.7 && !evenlyUsed {
+            found.append((index + 1, "card \(index + 1) is only \(Int(fill * 100)) % full before the routine continues"))
+        }
+        return found
+    }
+
+    /// Texts, drawings and number badges that overlap on a page (more than half a point each way).
+    private func overlaps() -> [(page: Int, String, String)] {
+        var found: [(Int, String, String)] = []
+        for (index, page) in layout.pages.enumerated() {
+            var marks: [(frame: Rect, name: String, isBadge: Bool)] = []
+            for element in page.elements where !PlacedPage.isBackground(element) {
+                switch element {
+                case .text(let text): marks.append((text.frame, "the text '\(text.text.prefix(24))'", false))
+                case .image(let image):
+                    marks.append((image.frame, "the picture \(URL(fileURLWithPath: image.source).deletingPathExtension().lastPathComponent)", false))
+                case .shape(let shape) where shape.kind == .circle: marks.append((shape.frame, "a number badge", true))
+                default: break
+                }
+            }
+            for (i, a) in marks.enumerated() {
+                for b in marks[(i + 1)...] {
+                    // A badge's own number sits inside it.
+                    if a.isBadge != b.isBadge, a.frame.insetBy(-0.5).contains(b.frame) || b.frame.insetBy(-0.5).contains(a.frame) { continue }
+                    let width = min(a.frame.maxX, b.frame.maxX) - max(a.frame.minX, b.frame.minX)
+                    let height = min(a.frame.maxY, b.frame.maxY) - max(a.frame.minY, b.frame.minY)
+                    if width > 0.5, height > 0.5 { found.append((index + 1, a.name, b.name)) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The routine's own sentences that appear nowhere on the cards (compared without emphasis,
+    /// case or the kinds of space the card uses to hold words together).
+    private func droppedTexts() -> [String] {
+        func normal(_ text: String) -> String {
+            let plain = EmphasisParser.parse(text).plain.replacingOccurrences(of: "\u{FEFF}", with: "")
+            return plain.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        }
+        // The routine's text in reading order, without what each card repeats around it (the
+        // footer, the "continued" title), so a paragraph running on to the next card reads whole.
+        let continued = "(\(Labels.forLanguage(routine.language).continued))"
+        let content = layout.pages.flatMap(\.texts).filter { $0.role != .footer && !$0.text.hasSuffix(continued) }
+        let printed = normal(content.map(\.text).joined(separator: " "))
+        var expected = [routine.title] + [routine.subtitle, routine.frequency?.text].compactMap { $0 }
+        if let disclaimer = routine.disclaimer { expected.append(disclaimer) }
+        for section in routine.sections {
+            switch section.content {
+            case .exercises(let items): expected += items.flatMap { [$0.name] + $0.steps + [$0.caution].compactMap { $0 } }
+            case .therapy(let items): expected += items.flatMap { $0.steps + [$0.caution].compactMap { $0 } }
+            case .tips(let items): expected += items.map(\.text)
+            case .notes(let items): expected += items
+            case .help(let advice): expected += advice.urgent + advice.doctor
+            }
+        }
+        return expected.filter { !normal($0).isEmpty && !printed.contains(normal($0)) }
+    }
+
+    /// Whether a dose set on several lines breaks anywhere but between its parts ("hold 30 s ·").
+    private func breaksInsideAPart(_ text: PlacedText) throws -> Bool {
+        let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
+        let bytes = Array(text.text.utf8)
+        for line in try measurer.measure(request).lines.dropFirst() where line.start > 0 && line.start <= bytes.count {
+            let before = String(decoding: bytes[..<line.start], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let after = String(decoding: bytes[line.start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if !before.hasSuffix("·") && !after.hasPrefix("·") { return true }
+        }
+        return false
+    }
+
     /// Characters of `text` that no font covers, found by measuring each suspicious one alone.
     private func missingCharacters(in text: PlacedText) throws -> [Unicode.Scalar] {
         let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
@@ -135,6 +230,9 @@ package struct Preflight {
                 for (index, item) in items.enumerated() where has(item.text) { return (section.id, "tip \(index + 1)") }
             case .notes(let items):
                 for (index, item) in items.enumerated() where has(item) { return (section.id, "note \(index + 1)") }
+            case .help(let advice):
+                for (index, item) in advice.urgent.enumerated() where has(item) { return (section.id, "urgent \(index + 1)") }
+                for (index, item) in advice.doctor.enumerated() where has(item) { return (section.id, "doctor \(index + 1)") }
             }
         }
         if has(routine.disclaimer) { return (nil, "disclaimer") }

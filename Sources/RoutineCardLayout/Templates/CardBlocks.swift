@@ -29,8 +29,10 @@ struct CardBlocks {
         let titleColor = theme.headerFill == nil ? theme.accent : theme.headerText
         let title = TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))
         var lines: [Block] = [title]
-        // Who it is for and from goes beside the title where there is room, so it costs no line.
-        if let personal = personalLine() {
+        let noteLine = style.noteInHeader ? options.personal.note : nil
+        // Who it is for and from goes beside the title where there is room, so it costs no line;
+        // with a note on the fridge card, it leads the note's line instead.
+        if noteLine == nil, let personal = personalLine() {
             let aside = TextBlock(
                 plain: personalLine(unbreakable: true) ?? personal, TextSpec(size: s(style.subtitle), color: onBand, role: .subtitle, alignment: .right))
             lines = [Aside(main: title, aside: aside, gap: s(8))]
@@ -41,9 +43,17 @@ struct CardBlocks {
         if let frequency = routine.frequency {
             lines.append(TextBlock(markdown: frequency.text, TextSpec(size: s(style.frequency), bold: true, color: onBand, role: .subtitle)))
         }
-        // On the fridge card the personal note is one italic line in the band, not a box of its own.
-        if style.noteInHeader, let note = options.personal.note {
-            lines.append(TextBlock(markdown: note, TextSpec(size: s(style.subtitle), italic: true, color: onBand, role: .body)))
+        // On the fridge card the personal note is one italic line in the band, not a box of its own,
+        // after who the card is for and from: "For Sam · From Dr Lee · 26 Nov — Start gently."
+        if let noteLine {
+            let note = EmphasisParser.parse(noteLine)
+            let lead = personalLine(unbreakable: true).map { "\($0)  —  " } ?? ""
+            let shift = lead.utf8.count
+            let runs =
+                [EmphasizedText.Run(start: shift, end: shift + note.plain.utf8.count, bold: false, italic: true)]
+                + note.runs.map { .init(start: $0.start + shift, end: $0.end + shift, bold: $0.bold, italic: true) }
+            lines.append(
+                TextBlock(content: EmphasizedText(plain: lead + note.plain, runs: runs), TextSpec(size: s(style.subtitle), color: onBand, role: .body)))
         }
         let stack = VStack(children: lines, spacing: Glue(s(2), min: s(1)))
         guard let fill = theme.headerFill else {
@@ -100,7 +110,19 @@ struct CardBlocks {
     }
 
     func exerciseRow(_ exercise: Exercise, number: Int) -> Block {
-        var lines: [Block] = [TextBlock(markdown: exercise.name, TextSpec(size: s(style.name), bold: true, color: theme.text, role: .name))]
+        let name = TextBlock(markdown: exercise.name, TextSpec(size: s(style.name), bold: true, color: theme.text, role: .name))
+        // With a picture, the number leads the name, clear of the drawing (whose arrows reach its
+        // corners); without one, a large number stands in the picture's place.
+        let small = s(style.badge * 0.7)
+        var lines: [Block] = [
+            exercise.illustration == nil
+                ? name
+                : HStack(
+                    columns: [
+                        (Badge(label: "\(number)", diameter: small, fill: theme.accent, stroke: nil, textColor: theme.onAccent), .withType(small)),
+                        (name, .flexible(1)),
+                    ], spacing: s(4))
+        ]
         let dose = labels.dose(exercise.dose)
         if !dose.isEmpty {
             lines.append(TextBlock(plain: dose, TextSpec(size: s(style.dose), bold: true, color: theme.accent, role: .dose)))
@@ -114,14 +136,13 @@ struct CardBlocks {
         }
         if let caution = exercise.caution { lines.append(cautionLine(caution)) }
         let column = VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5)))
-        let badge = Badge(label: "\(number)", diameter: s(style.badge), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
         guard let illustration = exercise.illustration else {
+            let badge = Badge(label: "\(number)", diameter: s(style.badge), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
             return HStack(columns: [(badge, .withType(s(style.badge))), (column, .flexible(1))], spacing: s(8))
         }
-        // The picture comes first (readers look before they read), numbered in its corner.
-        let small = Badge(label: "\(number)", diameter: s(style.badge * 0.7), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
+        // The picture comes first: readers look before they read.
         let side = pictureSide(style.picture)
-        let picture = Overlay(base: Picture(source: illustration, size: Size(width: side, height: side), grows: true), corner: small)
+        let picture = Picture(source: illustration, size: Size(width: side, height: side), grows: true)
         return HStack(columns: [(picture, .withPictures(side)), (column, .flexible(1))], spacing: s(8))
     }
 
@@ -202,6 +223,32 @@ struct CardBlocks {
             lineWidth: 0.75, cornerRadius: s(5))
     }
 
+    /// "When to get help": a box outlined in the caution colour, under a caution sign and its
+    /// title; each tier is a paragraph led by its label ("Urgent: …", "See a doctor: …"). Its text
+    /// is body text, so it is never smaller than the rest of the card.
+    func helpBox(_ advice: HelpAdvice, title: String?) -> Block {
+        let iconSide = pictureSide(style.icon)
+        let heading = TextBlock(
+            plain: EmphasisParser.parse(title ?? labels.help).plain,
+            TextSpec(size: s(style.therapyName), bold: true, color: theme.caution, role: .heading))
+        var lines: [Block] = [
+            HStack(
+                columns: [(Picture(source: Self.helpIcon, size: Size(width: iconSide, height: iconSide)), .fixed(iconSide)), (heading, .flexible(1))],
+                spacing: s(5))
+        ]
+        for (label, sentences) in [(labels.urgent, advice.urgent), (labels.doctor, advice.doctor)] where !sentences.isEmpty {
+            lines.append(TextBlock(content: lead("\(label): ", sentences.joined(separator: " ")), bodySpec))
+        }
+        // Tinted themes tint it; ink-saver and high contrast draw the outline alone.
+        let fill = theme.heatTint == nil ? nil : theme.caution.mixed(with: theme.page, 0.92)
+        return Box(
+            child: VStack(children: lines, spacing: Glue(s(2), min: s(0.75))), padding: EdgeInsets(vertical: s(5), horizontal: s(6)),
+            fill: fill, stroke: theme.caution, lineWidth: 1.25, cornerRadius: s(5))
+    }
+
+    /// The built-in drawing beside "when to get help".
+    static let helpIcon = "caution"
+
     /// Pictures grow with the theme's type (high contrast is for low-vision readers).
     func pictureSide(_ base: Double) -> Double { s(base) * theme.typeScale }
 
@@ -237,14 +284,20 @@ struct CardBlocks {
             padding: EdgeInsets(vertical: s(5), horizontal: s(7)), fill: nil, stroke: theme.accent, lineWidth: 0.75, cornerRadius: s(4))
     }
 
-    /// A week of tick boxes: Monday to Sunday × sessions per day.
+    /// A week of tick boxes: Monday to Sunday × sessions per day. The compact form carries its
+    /// title; the grid goes under a heading of its own (``trackerHasTitle``).
     func tracker() -> Block {
         let sessions = routine.frequency?.perDay ?? 1
+        let title = TextBlock(
+            plain: labels.tracker.uppercased(), TextSpec(size: s(style.heading), bold: true, color: theme.accent, role: .heading))
         return TrackerGrid(
             weekdays: labels.weekdays, sessions: sessions,
             labelSpec: TextSpec(size: s(max(style.body - 1, 7)), bold: true, color: theme.muted, role: .label),
-            cell: s(14), stroke: theme.accent, lineWidth: 0.8)
+            cell: s(style.compactTracker ? 10 : 14), stroke: theme.accent, lineWidth: 0.8,
+            compactTitle: style.compactTracker ? title : nil)
     }
+
+    var trackerHasTitle: Bool { style.compactTracker }
 }
 
 /// A horizontal rule across the width.

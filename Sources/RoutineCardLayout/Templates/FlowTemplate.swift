@@ -25,6 +25,11 @@ struct FlowTemplate {
         }
         let first = Glue(s(4), min: s(2))
         for section in routine.sections {
+            // "When to get help" is a box with its own title, not a section under a heading.
+            if case .help(let advice) = section.content {
+                items.append(FlowItem(block: blocks.helpBox(advice, title: section.title), spaceBefore: Glue(s(9), min: s(4))))
+                continue
+            }
             let title = section.title ?? blocks.labels.title(for: section.content.kind)
             items.append(FlowItem(block: blocks.heading(title), spaceBefore: Glue(s(9), min: s(4)), keepWithNext: true))
             switch section.content {
@@ -50,11 +55,17 @@ struct FlowTemplate {
                             block: TextBlock(markdown: note, bodySpec),
                             spaceBefore: index == 0 ? first : Glue(s(4), min: s(2)), keepTogether: false))
                 }
+            case .help:
+                break
             }
         }
         if options.tracker {
-            items.append(FlowItem(block: blocks.heading(blocks.labels.tracker), spaceBefore: Glue(s(9), min: s(4)), keepWithNext: true))
-            items.append(FlowItem(block: blocks.tracker(), spaceBefore: first))
+            if blocks.trackerHasTitle {
+                items.append(FlowItem(block: blocks.tracker(), spaceBefore: Glue(s(9), min: s(4))))
+            } else {
+                items.append(FlowItem(block: blocks.heading(blocks.labels.tracker), spaceBefore: Glue(s(9), min: s(4)), keepWithNext: true))
+                items.append(FlowItem(block: blocks.tracker(), spaceBefore: first))
+            }
         }
         return CardContent(
             header: blocks.header(), continuedHeader: blocks.continuedHeader(), items: items,

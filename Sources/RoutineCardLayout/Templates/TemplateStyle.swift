@@ -30,6 +30,9 @@ struct TemplateStyle {
     /// Whether the personal note is a line in the title band (the fridge card, short of room)
     /// rather than a box at the top of the flow.
     var noteInHeader = false
+    /// Whether the week's tick boxes sit side by side under each day (about two lines) rather than
+    /// in a row per session.
+    var compactTracker = false
     /// The side of an exercise illustration, and of an icon.
     var picture: Double = 44
     var icon: Double = 16
@@ -45,17 +48,8 @@ struct TemplateStyle {
         let columns = contentWidth >= 2 * 190 * scale ? 2 : 1
         return TemplateStyle(
             scale: scale, title: 16, subtitle: 9, frequency: 10, heading: 10, name: 11.5, dose: 10,
-            body: 9, therapyName: 10, footer: 8, badge: 18, bodyFloor: hasOptions(options) ? 9 : 8, numberedSteps: false,
-            columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, noteInHeader: true, picture: 44, icon: 13)
-    }
-
-    /// Whether the card carries personal details or a tracker. Those never push the fridge card's
-    /// body below its designed 9 pt: a card that cannot hold them at that size continues on a
-    /// second card instead (legible type comes before one card). A long routine alone may still
-    /// shrink to 8 pt rather than spill.
-    private static func hasOptions(_ options: CardOptions) -> Bool {
-        let personal = options.personal
-        return options.tracker || personal.forName != nil || personal.byName != nil || personal.date != nil || personal.note != nil
+            body: 9, therapyName: 10, footer: 8, badge: 18, bodyFloor: 9, numberedSteps: false,
+            columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, noteInHeader: true, compactTracker: true, picture: 44, icon: 13)
     }
 
     /// The full-page handout, designed for A4 and Letter.

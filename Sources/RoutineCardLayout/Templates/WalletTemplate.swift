@@ -88,6 +88,8 @@ struct WalletTemplate {
                 for note in notes {
                     items.append(FlowItem(block: TextBlock(markdown: note, bodySpec), spaceBefore: Glue(s(2), min: s(0.5)), keepTogether: false))
                 }
+            case .help(let advice):
+                items.append(FlowItem(block: blocks.helpBox(advice, title: section.title), spaceBefore: Glue(s(3), min: s(1))))
             }
         }
         if let note = blocks.options.personal.note {

@@ -34,7 +34,8 @@ struct RoutineReader {
     }
 
     static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "$schema"]
-    static let sectionFields = ["id", "title", "exercises", "therapy", "tips", "notes"]
+    static let sectionFields = ["id", "title", "exercises", "therapy", "tips", "notes", "help"]
+    static let helpFields = ["urgent", "doctor"]
     static let exerciseFields = ["name", "illustration", "dose", "steps", "caution"]
     static let doseFields = ["sets", "reps", "hold", "duration", "side"]
     static let therapyFields = ["kind", "name", "duration", "steps", "caution", "icon"]
@@ -112,13 +113,16 @@ struct RoutineReader {
             reader.report(
                 node,
                 kinds.isEmpty
-                    ? "\(what) has no content; give it one of: exercises, therapy, tips or notes"
+                    ? "\(what) has no content; give it one of: exercises, therapy, tips, notes or help"
                     : "\(what) mixes \(kinds.map(\.rawValue).joined(separator: " and ")); put each in its own section")
             return nil
         }
         let id = identifier(fields["id"], "the id of \(what)") ?? kind.rawValue
         let title = reader.text(fields["title"], "the title of \(what)")
         let listNode = fields[kind.rawValue]
+        if kind == .help {
+            return listNode.flatMap { help($0, what) }.map { RoutineSection(id: id, title: title, content: .help($0)) }
+        }
         guard
             let items = reader.list(
                 listNode, "the \(kind.rawValue) of \(what)", limit: RoutineLimits.itemsPerSection,
@@ -143,7 +147,30 @@ struct RoutineReader {
         case .notes:
             return RoutineSection(
                 id: id, title: title, content: .notes(items.enumerated().compactMap { reader.text($1, "note \($0 + 1) in \(what)", required: true) }))
+        case .help:
+            return nil
         }
+    }
+
+    /// `urgent:` and `doctor:`, each a list of sentences (or one); at least one of them.
+    private mutating func help(_ node: Node, _ what: String) -> HelpAdvice? {
+        guard let fields = reader.fields(node, of: "the help of \(what)", allowed: Self.helpFields) else { return nil }
+        guard fields["urgent"] != nil || fields["doctor"] != nil else {
+            reader.report(node, "the help of \(what) needs urgent (signs that need help today) or doctor (reasons to see a doctor), or both")
+            return nil
+        }
+        var tiers: [[String]] = []
+        for tier in Self.helpFields {
+            guard let tierNode = fields[tier] else {
+                tiers.append([])
+                continue
+            }
+            let items = reader.list(tierNode, "the \(tier) help of \(what)", limit: RoutineLimits.itemsPerSection, allowSingle: true) ?? []
+            if items.isEmpty { reader.report(tierNode, "the \(tier) help of \(what) is empty; add a sentence or remove it") }
+            itemCount += items.count
+            tiers.append(items.enumerated().compactMap { reader.text($1, "\(tier) \($0 + 1) in \(what)", required: true) })
+        }
+        return HelpAdvice(urgent: tiers[0], doctor: tiers[1])
     }
 
     private mutating func exercise(_ node: Node, _ what: String) -> Exercise? {

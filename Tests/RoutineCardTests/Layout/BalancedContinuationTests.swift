@@ -1,24 +1,11 @@
 import Testing
 @testable import RoutineCard
+@testable import RoutineCardLayout
 
 /// A routine that runs over several cards ends with a well-filled card, not a stub; a flow of
 /// breakable items is spread evenly.
 struct BalancedContinuationTests {
-    /// How much of a page's height, from the top of the safe area to the top of its footer, holds
-    /// something.
-    static func fill(_ page: PlacedPage) -> Double {
-        let footerTop = page.texts.filter { $0.role == .footer }.map(\.frame.minY).min() ?? page.safeArea.maxY
-        // Text and pictures: the footer's own rule and the backgrounds do not count as content.
-        let frames = page.elements.compactMap { element -> Rect? in
-            switch element {
-            case .text(let text): text.role == .footer ? nil : text.frame
-            case .image(let image): image.frame
-            default: nil
-            }
-        }
-        let used = frames.map(\.maxY).max() ?? page.safeArea.minY
-        return (used - page.safeArea.minY) / (footerTop - page.safeArea.minY)
-    }
+    static func fill(_ page: PlacedPage) -> Double { page.fill }
 
     static let options: [(String, CardOptions)] = {
         var personal = CardOptions()
@@ -42,9 +29,11 @@ struct BalancedContinuationTests {
                 continued += 1
                 let fills = layout.pages.map(Self.fill)
                 let label = "\(id) \(template) \(theme) \(name): \(fills.map { Int($0 * 100) })"
-                // No stub of a last card. (Cards before it can still fall below 70 % where an
-                // unbreakable box, such as the heat-and-cold row or the tracker, moves on whole.)
+                // No stub of a last card, and no card before it mostly blank: at least 70 % full,
+                // or, where unbreakable items leave no such split, every card at least half full.
                 #expect((fills.last ?? 0) >= 0.4, "\(label)")
+                let evenlyUsed = fills.allSatisfy { $0 >= 0.5 }
+                for fill in fills.dropLast() { #expect(fill >= 0.7 || evenlyUsed, "\(label)") }
             }
         }
         // The fridge card runs on with a tracker, and in high contrast always: the rule was tested.
@@ -66,5 +55,21 @@ struct BalancedContinuationTests {
             #expect(fills[0] >= 0.7 && fills[1] >= 0.4, "\(count) moves: \(fills.map { Int($0 * 100) })")
         }
         #expect(twoCardCases >= 3)
+    }
+
+    /// A paragraph breaks only where two lines or more stay on each side.
+    @Test func aParagraphNeverLeavesOneLineBehind() throws {
+        let measurer = FakeMeasurer()
+        let context = LayoutContext(measurer: measurer, theme: Theme.named(.color), bodyFloor: 8)
+        let spec = TextSpec(size: 10, color: .black, role: .body)
+        // Ten characters a line at 10 pt in 50 pt: "aaaa bbbb" × 5 is five lines of 12 pt.
+        let text = TextBlock(plain: (1...5).map { _ in "aaaa bbbb" }.joined(separator: " "), spec)
+        #expect(try text.metrics(width: 50, in: context).lineCount == 5)
+        #expect(try text.split(width: 50, maxHeight: 12, in: context) == nil, "one line would be left at the foot")
+        let (head, tail) = try #require(try text.split(width: 50, maxHeight: 48, in: context))
+        #expect(try head.height(width: 50, in: context) == 36, "four lines fit, but one would be left for the tail")
+        #expect(try tail.height(width: 50, in: context) == 24)
+        // Where nothing else can work, a single line may go.
+        #expect(try text.split(width: 50, maxHeight: 12, in: context.allowingSingleLineSplits()) != nil)
     }
 }

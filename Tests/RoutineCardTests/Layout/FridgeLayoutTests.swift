@@ -4,14 +4,20 @@ import Testing
 struct FridgeLayoutTests {
     let renderer = CardRenderer()
 
-    @Test func theDefaultCardIsOneA6PageWithLegibleBodyText() throws {
+    /// With its safety advice the leg-cramp card fills two A6 cards at the designed 9 pt: two
+    /// well-filled cards, not a smaller type (legible type comes before one card).
+    @Test func theDefaultCardIsTwoWellFilledA6CardsWithLegibleBodyText() throws {
         let layout = try #require(try renderer.layout([Routine.builtIn("leg-cramps")]).first)
-        #expect(layout.pages.count == 1)
+        #expect(layout.pages.count == 2)
+        #expect(layout.pages[0].fill >= 0.7 && layout.pages[1].fill >= 0.4, "\(layout.pages.map(\.fill))")
         let page = try #require(layout.pages.first)
         #expect(abs(page.size.width - 297.638) < 0.01 && abs(page.size.height - 419.528) < 0.01)
         LayoutChecks.verify(layout, minimumBody: 9)
-        #expect(layout.notes.allSatisfy { !$0.contains("shrunk") && !$0.contains("continued") })
+        #expect(layout.notes.allSatisfy { !$0.contains("shrunk") })
     }
+
+    /// Text with every run of spaces and line ends as one space (a paragraph may run on to the next card).
+    func words(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     @Test func everyPartOfTheRoutineIsOnTheCard() throws {
         let routine = try Routine.builtIn("leg-cramps")
@@ -29,7 +35,10 @@ struct FridgeLayoutTests {
             case .tips(let items):
                 for item in items { #expect(text.contains(EmphasisParser.parse(item.text).plain)) }
             case .notes(let items):
-                for item in items { #expect(text.contains(item)) }
+                for item in items { #expect(words(text).contains(words(item))) }
+            case .help(let advice):
+                for item in advice.urgent + advice.doctor { #expect(words(text).contains(words(item)), "\(item)") }
+                #expect(text.contains("When to get help") && text.contains("Urgent: ") && text.contains("See a doctor: "))
             }
         }
         #expect(text.contains("Not medical advice"))
@@ -101,5 +110,64 @@ struct FridgeLayoutTests {
         #expect(tip.text == "<b>&amp;</b> and strong and soft and snake_case_name")
         #expect(tip.emphasis.contains { $0.bold && String(decoding: Array(tip.text.utf8)[$0.start..<$0.end], as: UTF8.self) == "strong" })
         #expect(tip.emphasis.contains { $0.italic && String(decoding: Array(tip.text.utf8)[$0.start..<$0.end], as: UTF8.self) == "soft" })
+    }
+}
+
+/// The fridge card makes room for its options instead of running on to a second card.
+struct FridgeOptionsTests {
+    static func withOptions(_ tracker: Bool) -> CardOptions {
+        var options = CardOptions(tracker: tracker)
+        if !tracker { options.personal = PersonalDetails(forName: "Sam", byName: "Dr Lee", date: "26 Nov", note: "Start gently this week.") }
+        return options
+    }
+
+    @Test(arguments: [true, false], [Theme.Name.color, .inkSaver])
+    func personalDetailsAndTheTrackerAddNoCard(tracker: Bool, theme: Theme.Name) throws {
+        for id in Routine.builtInIDs {
+            let routine = try Routine.builtIn(id)
+            var plain = CardOptions()
+            plain.theme = theme
+            var options = Self.withOptions(tracker)
+            options.theme = theme
+            let without = try #require(try CardRenderer().layout([routine], options: plain).first)
+            let with = try #require(try CardRenderer().layout([routine], options: options).first)
+            #expect(with.pages.count <= without.pages.count, "\(id) \(theme) tracker \(tracker): \(with.pages.count) cards, \(without.pages.count) without")
+            for text in with.pages.flatMap(\.texts) where text.role == .body {
+                #expect(text.font.size >= 9, "\(id): '\(text.text.prefix(20))' at \(text.font.size) pt")
+            }
+            LayoutChecks.verify(with, minimumBody: 9)
+        }
+    }
+
+    @Test func theCompactTrackerHasABoxPerSessionUnderEachDay() throws {
+        for id in Routine.builtInIDs {
+            let routine = try Routine.builtIn(id)
+            let layout = try #require(try CardRenderer().layout([routine], options: CardOptions(tracker: true)).first)
+            let cells = layout.pages.flatMap(\.elements).compactMap { if case .shape(let s) = $0, s.kind == .checkCell { s.frame } else { nil } }
+            #expect(cells.count == 7 * (routine.frequency?.perDay ?? 1), "\(id)")
+            // Large enough to tick with a pen, and never touching one another.
+            for (i, a) in cells.enumerated() {
+                #expect(a.width >= Units.mm(2.4), "\(id): a box of \(a.width) pt")
+                for b in cells[(i + 1)...] { #expect(!a.overlaps(b), "\(id): boxes \(a) and \(b) touch") }
+            }
+            let texts = layout.pages.flatMap(\.texts).map(\.text)
+            #expect(texts.contains("THIS WEEK") && texts.contains("Wed"), "\(id): the tracker's title and days")
+        }
+    }
+
+    @Test func numberBadgesStayClearOfTheDrawings() throws {
+        for template in [Template.fridge, .sheet] {
+            for id in Routine.builtInIDs {
+                let layout = try #require(try CardRenderer().layout([try Routine.builtIn(id)], options: CardOptions(template: template)).first)
+                for page in layout.pages {
+                    let images = page.elements.compactMap { if case .image(let i) = $0 { i.frame } else { nil } }
+                    let badges = page.elements.compactMap { if case .shape(let s) = $0, s.kind == .circle { s.frame } else { nil } }
+                    if template == .fridge { #expect(!badges.isEmpty || !page.texts.contains { $0.role == .name }) }
+                    for badge in badges {
+                        for image in images { #expect(!badge.overlaps(image), "\(id) \(template): badge \(badge) over drawing \(image)") }
+                    }
+                }
+            }
+        }
     }
 }

@@ -29,14 +29,14 @@ struct TemplateMatrixTests {
     }
 
     @Test func theWalletCardHasNamesAndDosesInFrontAndTherapyBehind() throws {
-        let layout = try #require(try CardRenderer().layout([Routine.builtIn("leg-cramps")], options: CardOptions(template: .wallet)).first)
-        #expect(layout.pages.count == 2)
+        let layout = try #require(try CardRenderer().layout([Routine.builtIn("runner-cooldown")], options: CardOptions(template: .wallet)).first)
+        #expect(layout.pages.count == 2 && !layout.sidesFlowTogether)
         #expect(abs(layout.pages[0].size.width - Units.mm(85.6)) < 0.01 && abs(layout.pages[0].size.height - Units.mm(54)) < 0.01)
         let front = layout.pages[0].texts.map(\.text).joined(separator: "\n")
         let back = layout.pages[1].texts.map(\.text).joined(separator: "\n")
-        #expect(front.contains("Calf raises") && front.contains("2\u{A0}×\u{A0}10\u{A0}reps"))
+        #expect(front.contains("Standing calf stretch") && front.contains("Hold\u{A0}30\u{202F}s"))
         #expect(!front.contains("Heat"))
-        #expect(back.contains("Heat 15–20") && back.contains("Never put ice on bare skin.") && back.contains("Not medical advice"))
+        #expect(back.contains("Heat 15–20") && back.contains("When to get help") && back.contains("Not medical advice"))
     }
 
     @Test func theSheetNumbersEveryStepAndUsesTwoColumnsOnA4() throws {

@@ -47,7 +47,7 @@ struct IllustrationTests {
     @Test func theFridgeCardDrawsAFigurePerStretchAsVectors() throws {
         let routine = try Routine.builtIn("leg-cramps")
         let card = try CardRenderer().render([routine], output: OutputOptions(format: .pdf))
-        let images = card.layouts[0].pages[0].elements.compactMap { if case .image(let image) = $0 { image.source } else { nil } }
+        let images = card.layouts[0].pages.flatMap(\.elements).compactMap { if case .image(let image) = $0 { image.source } else { nil } }
         for name in ["calf-raise", "seated-toe-touch", "hamstring-stretch", "heat", "cold", "water"] { #expect(images.contains(name)) }
         let url = try ExternalTool.temporaryFolder().appendingPathComponent("card.pdf")
         try card.data.write(to: url)

@@ -9,7 +9,8 @@ struct PreflightTests {
         let page = PlacedPage(
             size: Size(width: 200, height: 200), bleed: 0, safeArea: Rect(x: 20, y: 20, width: 160, height: 160),
             background: .white, elements: elements)
-        let routine = Routine(id: "crafted", title: "Crafted", sections: [])
+        // No title: the crafted pages hold none of a routine's text.
+        let routine = Routine(id: "crafted", title: "", sections: [])
         let layout = CardLayout(routineID: "crafted", pages: [page], adjustments: [])
         var options = CardOptions()
         options.theme = theme

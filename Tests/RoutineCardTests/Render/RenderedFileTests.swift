@@ -26,7 +26,7 @@ struct RenderedFileTests {
         let info = try ExternalTool.run("pdfinfo", [pdf.path])
         #expect(info.status == 0)
         #expect(ExternalTool.field("Page size", in: info.output)?.hasPrefix("297.638 x 419.528 pts") == true)
-        #expect(ExternalTool.field("Pages", in: info.output) == "1")
+        #expect(ExternalTool.field("Pages", in: info.output) == "2")
         #expect(ExternalTool.field("Title", in: info.output) == "Leg Cramp Relief")
         #expect(ExternalTool.field("Creator", in: info.output)?.hasPrefix("RoutineCard") == true)
         #expect(ExternalTool.field("Subject", in: info.output) != nil)
@@ -66,6 +66,7 @@ struct RenderedFileTests {
             case .therapy(let items): items.forEach { item in item.caution.map { #expect(contains($0), "\($0)") } }
             case .tips(let items): items.forEach { #expect(contains($0.text), "\($0.text)") }
             case .notes(let items): items.forEach { #expect(contains($0)) }
+            case .help(let advice): (advice.urgent + advice.doctor).forEach { #expect(contains($0), "\($0)") }
             }
         }
         for symbol in ["×", "·", "–"] { #expect(flat.contains(symbol), "\(symbol)") }
@@ -97,13 +98,13 @@ struct RenderedFileTests {
     }
 
     @Test func theSVGIsWellFormedAndLibrsvgDrawsIt() throws {
-        let data = try renderDefault(.svg).data
+        let data = try CardRenderer().render([Routine.builtIn("leg-cramps")], options: CardOptions(template: .sheet), output: OutputOptions(format: .svg)).data
         let parser = XMLParser(data: data)
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("width=\"297.637795pt\" height=\"419.527559pt\""))
+        #expect(text.contains("width=\"595.275591pt\" height=\"841.889764pt\""))
         let image = try SVGImage(bytes: [UInt8](data))
-        #expect(abs(image.intrinsicSize.width - 297.638) < 0.1)
+        #expect(abs(image.intrinsicSize.width - 595.276) < 0.1)
     }
 
     @Test func aRenderDuringAWarmUpWaitsForItAndDrawsTheSameCard() throws {
