@@ -10,6 +10,9 @@ struct FlowItem {
     /// Kept whole on one page unless it alone is taller than a page (an exercise, a pair of boxes).
     /// Paragraphs of notes may break anywhere between lines.
     var keepTogether = true
+    /// Kept whole even where breaking it would fill a card better: safety advice reads as one
+    /// piece. Only an item taller than a page breaks.
+    var keepWhole = false
 }
 
 /// What a template makes of a routine: a header, the flowing items and a footer per page.

@@ -104,7 +104,8 @@ struct Paginator {
                     // Something taller than a whole column is split wherever it starts: start it here.
                     // (The same test the next item meets once the heading is placed.)
                     let mustSplit =
-                        !next.keepTogether || nextHeight > bottom - top || y + gap + height - top < (bottom - top) * Self.fullEnough
+                        !next.keepTogether || nextHeight > bottom - top
+                        || (!next.keepWhole && y + gap + height - top < (bottom - top) * Self.fullEnough)
                     if !nextFits, mustSplit, nextTop + minimumSplitHeight <= bottom {
                         nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
                     }
@@ -122,7 +123,7 @@ struct Paginator {
             // ``fullEnough`` (a card that is mostly blank before its continuation).
             let mayBreak =
                 placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
-                || y - top < (bottom - top) * Self.fullEnough
+                || (!item.keepWhole && y - top < (bottom - top) * Self.fullEnough)
             // Something taller than a whole column must break somewhere, even leaving one line.
             let mustBreak = placedHere == 0 || height > bottom - top
             if mayBreak, room >= minimumSplitHeight || placedHere == 0 || headingOpensColumn,
@@ -131,7 +132,8 @@ struct Paginator {
             {
                 let headHeight = try head.height(width: width, in: context)
                 page.items.append(PlacedItem(block: head, frame: Rect(x: x, y: y + gap, width: width, height: headHeight)))
-                queue[queue.startIndex] = FlowItem(block: tail, spaceBefore: item.spaceBefore, keepWithNext: item.keepWithNext, keepTogether: item.keepTogether)
+                queue[queue.startIndex] = FlowItem(
+                    block: tail, spaceBefore: item.spaceBefore, keepWithNext: item.keepWithNext, keepTogether: item.keepTogether, keepWhole: item.keepWhole)
                 return
             }
             if placedHere == 0 {

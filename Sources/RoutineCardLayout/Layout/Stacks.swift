@@ -4,6 +4,9 @@ import RoutineCardModel
 struct VStack: Block {
     var children: [Block]
     var spacing: Glue
+    /// Whether a break may leave the first child alone before it (boxes one under the other);
+    /// not when the first child names the rest (an exercise's name over its steps).
+    var firstMayStandAlone = false
 
     func height(width: Double, in context: LayoutContext) throws -> Double {
         guard !children.isEmpty else { return 0 }
@@ -34,16 +37,16 @@ struct VStack: Block {
             }
             if let (head, tail) = try child.split(width: width, maxHeight: maxHeight - top, in: context) {
                 return (
-                    VStack(children: Array(children[..<index]) + [head], spacing: spacing),
-                    VStack(children: [tail] + children[(index + 1)...], spacing: spacing)
+                    VStack(children: Array(children[..<index]) + [head], spacing: spacing, firstMayStandAlone: firstMayStandAlone),
+                    VStack(children: [tail] + children[(index + 1)...], spacing: spacing, firstMayStandAlone: firstMayStandAlone)
                 )
             }
             // Never the first child alone (a name or a title) at the foot of a column, unless
             // something too tall for any column must break somewhere.
-            guard index > (context.splitLines > 1 ? 1 : 0) else { return nil }
+            guard index > (context.splitLines > 1 && !firstMayStandAlone ? 1 : 0) else { return nil }
             return (
-                VStack(children: Array(children[..<index]), spacing: spacing),
-                VStack(children: Array(children[index...]), spacing: spacing)
+                VStack(children: Array(children[..<index]), spacing: spacing, firstMayStandAlone: firstMayStandAlone),
+                VStack(children: Array(children[index...]), spacing: spacing, firstMayStandAlone: firstMayStandAlone)
             )
         }
         return nil
@@ -191,7 +194,7 @@ struct PairOrStack: Block {
         if width >= minimumWidth * typeFactor {
             return HStack(columns: [(first, .flexible(1)), (second, .flexible(1))], spacing: spacing, equalHeights: true)
         }
-        return VStack(children: [first, second], spacing: Glue(spacing, min: spacing / 2))
+        return VStack(children: [first, second], spacing: Glue(spacing, min: spacing / 2), firstMayStandAlone: true)
     }
 
     func height(width: Double, in context: LayoutContext) throws -> Double {

@@ -174,7 +174,11 @@ package struct Preflight {
         let content = layout.pages.flatMap(\.texts).filter { $0.role != .footer && !$0.text.hasSuffix(continued) }
         let printed = normal(content.map(\.text).joined(separator: " "))
         var expected = [routine.title] + [routine.subtitle, routine.frequency?.text].compactMap { $0 }
-        if let disclaimer = routine.disclaimer { expected.append(disclaimer) }
+        var missing: [String] = []
+        // The disclaimer is the footer's own line.
+        if let disclaimer = routine.disclaimer, !normal(layout.pages.flatMap(\.texts).map(\.text).joined(separator: " ")).contains(normal(disclaimer)) {
+            missing.append(disclaimer)
+        }
         for section in routine.sections {
             switch section.content {
             case .exercises(let items): expected += items.flatMap { [$0.name] + $0.steps + [$0.caution].compactMap { $0 } }
@@ -184,7 +188,7 @@ package struct Preflight {
             case .help(let advice): expected += advice.urgent + advice.doctor
             }
         }
-        return expected.filter { !normal($0).isEmpty && !printed.contains(normal($0)) }
+        return missing + expected.filter { !normal($0).isEmpty && !printed.contains(normal($0)) }
     }
 
     /// Whether a dose set on several lines breaks anywhere but between its parts ("hold 30 s ·").

@@ -27,7 +27,7 @@ struct FlowTemplate {
         for section in routine.sections {
             // "When to get help" is a box with its own title, not a section under a heading.
             if case .help(let advice) = section.content {
-                items.append(FlowItem(block: blocks.helpBox(advice, title: section.title), spaceBefore: Glue(s(9), min: s(4))))
+                items.append(FlowItem(block: blocks.helpBox(advice, title: section.title), spaceBefore: Glue(s(9), min: s(4)), keepWhole: true))
                 continue
             }
             let title = section.title ?? blocks.labels.title(for: section.content.kind)

@@ -89,7 +89,7 @@ struct WalletTemplate {
                     items.append(FlowItem(block: TextBlock(markdown: note, bodySpec), spaceBefore: Glue(s(2), min: s(0.5)), keepTogether: false))
                 }
             case .help(let advice):
-                items.append(FlowItem(block: blocks.helpBox(advice, title: section.title), spaceBefore: Glue(s(3), min: s(1))))
+                items.append(FlowItem(block: blocks.helpBox(advice, title: section.title), spaceBefore: Glue(s(3), min: s(1)), keepWhole: true))
             }
         }
         if let note = blocks.options.personal.note {

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import RoutineCard
+@testable import RoutineCardLayout
+
+/// "When to get help": read from routine files, checked, and printed on every template and theme.
+struct HelpSectionTests {
+    let loader = RoutineLoaderTests()
+    static let yaml = """
+        title: Knee
+        sections:
+          - exercises:
+              - name: Heel slide
+                steps: Slide the heel towards you.
+          - id: help
+            help:
+              urgent:
+                - "Sudden swelling with fever: get help today."
+              doctor: Pain that does not ease within two weeks.
+        """
+
+    @Test func bothTiersAreRead() throws {
+        let routine = try loader.load(Self.yaml)
+        let section = try #require(routine.sections.last)
+        #expect(section.content == .help(HelpAdvice(urgent: ["Sudden swelling with fever: get help today."], doctor: ["Pain that does not ease within two weeks."])))
+        #expect(routine.validate().isEmpty)
+    }
+
+    @Test(arguments: [
+        ("  - id: help\n    help: {}\n", 7, "needs urgent"),
+        ("  - id: help\n    help:\n      later: [Soon.]\n", 8, "later"),
+        ("  - id: help\n    help:\n      urgent: []\n", 8, "empty"),
+    ])
+    func aBrokenHelpSectionIsReportedAtItsLine(tail: String, line: Int, phrase: String) {
+        let head = Self.yaml.components(separatedBy: "  - id: help")[0]
+        let found = loader.errors(head + tail)
+        #expect(found.contains { $0.line == line && $0.message.contains(phrase) }, "\(found)")
+    }
+
+    @Test func anEmptySentenceIsRefusedByTheValidator() {
+        let routine = Routine(id: "r", title: "R", sections: [RoutineSection(id: "help", content: .help(HelpAdvice(urgent: [" "])))])
+        #expect(routine.validate().contains { $0.message.contains("urgent 1") || $0.message.contains("text") })
+    }
+
+    @Test(arguments: Template.allCases, Theme.Name.allCases)
+    func everyBuiltInPrintsItsHelpInACautionBoxAtBodySize(template: Template, theme: Theme.Name) throws {
+        for id in Routine.builtInIDs {
+            let routine = try Routine.builtIn(id)
+            guard case .help(let advice)? = routine.sections.last?.content else {
+                Issue.record("\(id) has no help section at the end")
+                continue
+            }
+            #expect(!advice.urgent.isEmpty && !advice.doctor.isEmpty, "\(id): both tiers")
+            let layout = try #require(try CardRenderer().layout([routine], options: CardOptions(template: template, theme: theme)).first)
+            let texts = layout.pages.flatMap(\.texts)
+            let body = texts.filter { $0.role == .body }.map(\.font.size).min() ?? 0
+            let urgent = try #require(texts.first { $0.text.hasPrefix("Urgent: ") }, "\(id) \(template) \(theme)")
+            #expect(urgent.font.size >= body - 0.01, "\(id): the help text is never smaller than the body")
+            #expect(texts.contains { $0.text == "When to get help" && $0.role == .heading })
+            let outlines = layout.pages.flatMap(\.elements).compactMap { if case .shape(let s) = $0, s.stroke == Theme.named(theme).caution, s.lineWidth >= 1.2 { s } else { nil } }
+            #expect(!outlines.isEmpty, "\(id) \(template) \(theme): the caution outline")
+            #expect(layout.pages.flatMap(\.elements).contains { if case .image(let i) = $0 { i.source == CardBlocks.helpIcon } else { false } })
+        }
+    }
+
+    @Test func theStarterRoutineHasOne() throws {
+        let starter = RoutineFiles.starter(id: "knee-care", title: "Knee care", fileName: "knee-care.yaml")
+        let routine = try loader.load(starter)
+        #expect(routine.sections.contains { if case .help = $0.content { true } else { false } })
+    }
+}
