@@ -12,10 +12,13 @@ public struct TextStyle: Hashable, Sendable {
     /// Line height as a multiple of the font's natural line height.
     public var lineSpacing: Double
     public var alignment: Alignment
+    /// The text's language (a BCP 47 tag): a word too wide for its line breaks at that language's
+    /// hyphenation points. Nil: no hyphenation.
+    public var language: String?
 
     public init(
         family: String, size: Double, bold: Bool = false, italic: Bool = false,
-        lineSpacing: Double = 1, alignment: Alignment = .left
+        lineSpacing: Double = 1, alignment: Alignment = .left, language: String? = nil
     ) {
         self.family = family
         self.size = size
@@ -23,6 +26,7 @@ public struct TextStyle: Hashable, Sendable {
         self.italic = italic
         self.lineSpacing = lineSpacing
         self.alignment = alignment
+        self.language = language
     }
 }
 
@@ -48,6 +52,9 @@ public struct TextSpan: Hashable, Sendable {
 /// The text is set as plain text with attributes, never parsed as markup.
 public final class TextLayout {
     let pointer: OpaquePointer
+    /// UTF-8 offsets, in the text Pango was given, of the soft hyphens hyphenation inserted; the
+    /// offsets this layout reports are those of the caller's text.
+    private var softHyphens: [Int] = []
 
     /// Lays out `text` to wrap at `width` points (nil: no wrapping).
     public init(engine: TextEngine, text: String, style: TextStyle, spans: [TextSpan] = [], width: Double?) throws {
@@ -72,8 +79,34 @@ public final class TextLayout {
         case .center: pango_layout_set_alignment(pointer, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(pointer, PANGO_ALIGN_RIGHT)
         }
+        var text = text, spans = spans
+        if let width, width > 0, let language = style.language,
+            let soft = Hyphenation.softHyphenated(
+                text, language: language,
+                isTooWide: { word in
+                    // Measured only when even wide letters could not fit; a bold word is a little wider.
+                    Double(word.unicodeScalars.count) * style.size * 0.7 > width && Self.naturalWidth(word, engine: engine, font: font) * 1.08 > width
+                })
+        {
+            text = soft.text
+            softHyphens = soft.hyphens
+            // Inserted hyphen i sat at offset hyphens[i] - 2i of the original text (U+00AD is two bytes).
+            func moved(_ offset: Int) -> Int { offset + 2 * soft.hyphens.enumerated().filter { $0.element - 2 * $0.offset < offset }.count }
+            spans = spans.map { TextSpan(start: moved($0.start), end: moved($0.end), bold: $0.bold, italic: $0.italic, color: $0.color) }
+        }
         pango_layout_set_text(pointer, text, Int32(clamping: text.utf8.count))
         if !spans.isEmpty { try applySpans(spans) }
+    }
+
+    /// The width of `word` on one line in `font`, in points.
+    private static func naturalWidth(_ word: String, engine: TextEngine, font: OpaquePointer) -> Double {
+        guard let scratch = pango_layout_new(engine.context) else { return .infinity }
+        defer { g_object_unref(UnsafeMutableRawPointer(scratch)) }
+        pango_layout_set_font_description(scratch, font)
+        pango_layout_set_text(scratch, word, Int32(clamping: word.utf8.count))
+        var logical = PangoRectangle()
+        pango_layout_get_extents(scratch, nil, &logical)
+        return Double(logical.width) / Double(PANGO_SCALE)
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
@@ -115,7 +148,9 @@ public final class TextLayout {
         repeat {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iterator, nil, &logical)
-            let start = Int(pango_layout_iter_get_index(iterator))
+            let index = Int(pango_layout_iter_get_index(iterator))
+            // Back to the caller's text: less the soft hyphens before it.
+            let start = index - 2 * softHyphens.filter { $0 < index }.count
             result.append((start, Double(logical.y + logical.height) / Double(PANGO_SCALE)))
         } while pango_layout_iter_next_line(iterator) != 0
         return result

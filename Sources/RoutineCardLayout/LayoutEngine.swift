@@ -23,7 +23,7 @@ package struct LayoutEngine {
         switch options.template {
         case .fridge, .sheet:
             let template = FlowTemplate(routine: routine, options: options, theme: theme)
-            let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: template.style.bodyFloor)
+            let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: template.style.bodyFloor, language: routine.language)
             let (pages, adjustments) = try fitAndPlace(template.content(), bodySpec: template.bodySpec, safeArea: safeArea, options: options, context: context)
             return CardLayout(routineID: routine.id, pages: pages, adjustments: adjustments)
         case .wallet:
@@ -34,16 +34,16 @@ package struct LayoutEngine {
             let floor = template.blocks.style.bodyFloor
             let (fronts, frontAdjustments) = try fitAndPlace(
                 template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
-                context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+                context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor, language: routine.language))
             let (backs, backAdjustments) = try fitAndPlace(
                 template.back(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
-                context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+                context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor, language: routine.language))
             guard fronts.count == 1, backs.count == 1 else {
                 // One side runs on: flow both sides' content together, so that no side is left
                 // blank beside the other's continuation, and number the sides once.
                 let (pages, adjustments) = try fitAndPlace(
                     template.bothSides(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,
-                    context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor))
+                    context: LayoutContext(measurer: measurer, theme: theme, bodyFloor: floor, language: routine.language))
                 var layout = CardLayout(routineID: routine.id, pages: pages, adjustments: adjustments)
                 layout.isWallet = true
                 layout.sidesFlowTogether = true

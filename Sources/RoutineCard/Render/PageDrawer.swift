@@ -59,7 +59,8 @@ struct PageDrawer {
     }
 
     private func draw(_ text: PlacedText, on canvas: Canvas) throws {
-        let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
+        let request = TextRequest(
+            text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width, language: text.language)
         let layout = try measurer.layout(request)
         canvas.draw(layout, x: text.frame.x, y: text.frame.y, color: rgb(text.color))
     }

@@ -59,7 +59,8 @@ final class PangoMeasurer: TextMeasuring {
         let style = TextStyle(
             family: request.font.family, size: request.font.size, bold: request.font.bold, italic: request.font.italic,
             lineSpacing: request.font.lineSpacing,
-            alignment: request.alignment == .left ? .left : request.alignment == .center ? .center : .right
+            alignment: request.alignment == .left ? .left : request.alignment == .center ? .center : .right,
+            language: request.language
         )
         let spans = request.emphasis.map { TextSpan(start: $0.start, end: $0.end, bold: $0.bold, italic: $0.italic) }
         return try TextLayout(engine: engine, text: request.text, style: style, spans: spans, width: request.width)

@@ -40,10 +40,12 @@ final class LayoutContext {
     /// The fewest lines of a paragraph left on either side of a break: 2, or 1 where something
     /// taller than a whole column must break somewhere.
     let splitLines: Int
+    /// The routine's language: paragraphs hyphenate a word too wide for their line in it.
+    let language: String?
 
     init(
         measurer: any TextMeasuring, theme: Theme, bodyFloor: Double, typeScale: Double = 1, spacingScale: Double = 1,
-        pictureScale: Double = 1, splitLines: Int = 2
+        pictureScale: Double = 1, splitLines: Int = 2, language: String? = nil
     ) {
         self.measurer = measurer
         self.theme = theme
@@ -52,19 +54,21 @@ final class LayoutContext {
         self.spacingScale = spacingScale
         self.pictureScale = pictureScale
         self.splitLines = splitLines
+        self.language = language
     }
 
     /// The same measurer, theme and floor with other knobs.
     func scaled(type: Double, spacing: Double, pictures: Double = 1) -> LayoutContext {
         LayoutContext(
-            measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: type, spacingScale: spacing, pictureScale: pictures)
+            measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: type, spacingScale: spacing, pictureScale: pictures,
+            language: language)
     }
 
     /// The same knobs, allowing a break that leaves a single line (for what cannot fit otherwise).
     func allowingSingleLineSplits() -> LayoutContext {
         LayoutContext(
             measurer: measurer, theme: theme, bodyFloor: bodyFloor, typeScale: typeScale, spacingScale: spacingScale,
-            pictureScale: pictureScale, splitLines: 1)
+            pictureScale: pictureScale, splitLines: 1, language: language)
     }
 
     /// The font for `spec` under the current knobs, never below the floor for its role.

@@ -124,8 +124,9 @@ struct Paginator {
             let mayBreak =
                 placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
                 || (!item.keepWhole && y - top < (bottom - top) * Self.fullEnough)
-            // Something taller than a whole column must break somewhere, even leaving one line.
-            let mustBreak = placedHere == 0 || height > bottom - top
+            // Something taller than a whole column must break somewhere, even leaving one line; it
+            // starts a fresh column for that unless a proper break fits here.
+            let mustBreak = placedHere == 0
             if mayBreak, room >= minimumSplitHeight || placedHere == 0 || headingOpensColumn,
                 let (head, tail) = try item.block.split(width: width, maxHeight: room, in: context)
                     ?? (mustBreak ? item.block.split(width: width, maxHeight: room, in: context.allowingSingleLineSplits()) : nil)

@@ -84,6 +84,8 @@ package struct PlacedText: Hashable, Sendable, Codable {
     package var role: TextRole
     /// How many lines Pango broke the text into.
     package var lineCount: Int
+    /// The language it is hyphenated in (the routine's), or nil for labels.
+    package var language: String? = nil
 }
 
 /// A filled and/or stroked shape.

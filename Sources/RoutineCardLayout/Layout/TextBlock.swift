@@ -23,7 +23,9 @@ struct TextBlock: Block {
     }
 
     func request(width: Double, in context: LayoutContext) -> TextRequest {
-        TextRequest(text: content.plain, emphasis: content.runs, font: context.font(spec), alignment: spec.alignment, width: width)
+        TextRequest(
+            text: content.plain, emphasis: content.runs, font: context.font(spec), alignment: spec.alignment, width: width,
+            language: context.language)
     }
 
     func metrics(width: Double, in context: LayoutContext) throws -> TextMetrics {
@@ -42,7 +44,7 @@ struct TextBlock: Block {
                 PlacedText(
                     frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: metrics.height),
                     text: content.plain, emphasis: content.runs, font: request.font, color: spec.color,
-                    alignment: spec.alignment, role: spec.role, lineCount: metrics.lineCount
+                    alignment: spec.alignment, role: spec.role, lineCount: metrics.lineCount, language: request.language
                 )))
     }
 
@@ -55,9 +57,18 @@ struct TextBlock: Block {
         let last = min(fitting, metrics.lines.count - 1 - keep)
         guard last >= keep - 1 else { return nil }
         let cut = metrics.lines[last + 1].start
-        let (head, tail) = Self.cut(content, at: cut)
+        var (head, tail) = Self.cut(content, at: cut)
+        // Broken inside a word (at a hyphenation point): the head ends with a hyphen, as the line
+        // did where the word broke.
+        if let before = head.plain.last, let after = tail.plain.first, before.isLetter, after.isLetter {
+            head.plain.append(Self.breakHyphen)
+        }
         return (TextBlock(content: head, spec), TextBlock(content: tail, spec))
     }
+
+    /// The hyphen that ends a paragraph broken inside a word, on one card, before its continuation
+    /// (U+2010, so that readers of the text can join the word again).
+    static let breakHyphen: Character = "\u{2010}"
 
     /// Splits text and its emphasis at a UTF-8 offset that lies on a character boundary.
     static func cut(_ text: EmphasizedText, at offset: Int) -> (EmphasizedText, EmphasizedText) {

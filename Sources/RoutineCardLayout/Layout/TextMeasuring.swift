@@ -36,19 +36,25 @@ package struct TextRequest: Hashable, Sendable {
     package var font: FontStyle
     package var alignment: TextAlignment
     package var width: Double
+    /// The text's language, for hyphenating a word too wide for the line; nil for labels and marks.
+    package var language: String?
 
-    package init(text: String, emphasis: [EmphasizedText.Run], font: FontStyle, alignment: TextAlignment, width: Double) {
+    package init(
+        text: String, emphasis: [EmphasizedText.Run], font: FontStyle, alignment: TextAlignment, width: Double, language: String? = nil
+    ) {
         self.text = text
         self.emphasis = emphasis
         self.font = font
         self.alignment = alignment
         self.width = width
+        self.language = language
     }
 
     // Written out and inlinable: the measurer, in another module, looks requests up in its caches
     // thousands of times per card, and a derived conformance is not inlined across modules.
     @inlinable package static func == (a: TextRequest, b: TextRequest) -> Bool {
         a.width == b.width && a.font == b.font && a.alignment == b.alignment && a.text == b.text && a.emphasis == b.emphasis
+            && a.language == b.language
     }
 
     @inlinable package func hash(into hasher: inout Hasher) {

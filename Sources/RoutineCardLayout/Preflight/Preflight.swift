@@ -165,7 +165,9 @@ package struct Preflight {
     /// case or the kinds of space the card uses to hold words together).
     private func droppedTexts() -> [String] {
         func normal(_ text: String) -> String {
+            // A paragraph broken inside a word ends its first part with a hyphen (U+2010).
             let plain = EmphasisParser.parse(text).plain.replacingOccurrences(of: "\u{FEFF}", with: "")
+                .replacingOccurrences(of: "\(TextBlock.breakHyphen) ", with: "")
             return plain.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
         }
         // The routine's text in reading order, without what each card repeats around it (the
@@ -193,7 +195,8 @@ package struct Preflight {
 
     /// Whether a dose set on several lines breaks anywhere but between its parts ("hold 30 s ·").
     private func breaksInsideAPart(_ text: PlacedText) throws -> Bool {
-        let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
+        let request = TextRequest(
+            text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width, language: text.language)
         let bytes = Array(text.text.utf8)
         for line in try measurer.measure(request).lines.dropFirst() where line.start > 0 && line.start <= bytes.count {
             let before = String(decoding: bytes[..<line.start], as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -205,7 +208,8 @@ package struct Preflight {
 
     /// Characters of `text` that no font covers, found by measuring each suspicious one alone.
     private func missingCharacters(in text: PlacedText) throws -> [Unicode.Scalar] {
-        let request = TextRequest(text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width)
+        let request = TextRequest(
+            text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width, language: text.language)
         guard try measurer.measure(request).unknownGlyphs > 0 else { return [] }
         var missing: [Unicode.Scalar] = []
         for scalar in Set(text.text.unicodeScalars) where !scalar.properties.isWhitespace {

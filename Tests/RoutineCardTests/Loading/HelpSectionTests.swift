@@ -22,7 +22,9 @@ struct HelpSectionTests {
     @Test func bothTiersAreRead() throws {
         let routine = try loader.load(Self.yaml)
         let section = try #require(routine.sections.last)
-        #expect(section.content == .help(HelpAdvice(urgent: ["Sudden swelling with fever: get help today."], doctor: ["Pain that does not ease within two weeks."])))
+        #expect(
+            section.content == .help(HelpAdvice(urgent: ["Sudden swelling with fever: get help today."], doctor: ["Pain that does not ease within two weeks."]))
+        )
         #expect(routine.validate().isEmpty)
     }
 
@@ -57,7 +59,9 @@ struct HelpSectionTests {
             let urgent = try #require(texts.first { $0.text.hasPrefix("Urgent: ") }, "\(id) \(template) \(theme)")
             #expect(urgent.font.size >= body - 0.01, "\(id): the help text is never smaller than the body")
             #expect(texts.contains { $0.text == "When to get help" && $0.role == .heading })
-            let outlines = layout.pages.flatMap(\.elements).compactMap { if case .shape(let s) = $0, s.stroke == Theme.named(theme).caution, s.lineWidth >= 1.2 { s } else { nil } }
+            let outlines = layout.pages.flatMap(\.elements).compactMap {
+                if case .shape(let s) = $0, s.stroke == Theme.named(theme).caution, s.lineWidth >= 1.2 { s } else { nil }
+            }
             #expect(!outlines.isEmpty, "\(id) \(template) \(theme): the caution outline")
             #expect(layout.pages.flatMap(\.elements).contains { if case .image(let i) = $0 { i.source == CardBlocks.helpIcon } else { false } })
         }

@@ -105,10 +105,14 @@ struct LayoutPreflightTests {
         #expect(found.contains { $0.code == "text-dropped" && $0.severity == .error && $0.message.contains("Chest pain") })
         // A paragraph that runs on past a footer and a "continued" title still counts as printed.
         let split = [
-            page([text("Title", Rect(x: 20, y: 20, width: 100, height: 11)), text("Chest pain:", Rect(x: 20, y: 40, width: 100, height: 11)),
-                  text("Not medical advice.", Rect(x: 20, y: 380, width: 200, height: 11), role: .footer)]),
-            page([text("Title (continued)", Rect(x: 20, y: 20, width: 200, height: 11), role: .title),
-                  text("call emergency services.", Rect(x: 20, y: 40, width: 200, height: 11))]),
+            page([
+                text("Title", Rect(x: 20, y: 20, width: 100, height: 11)), text("Chest pain:", Rect(x: 20, y: 40, width: 100, height: 11)),
+                text("Not medical advice.", Rect(x: 20, y: 380, width: 200, height: 11), role: .footer),
+            ]),
+            page([
+                text("Title (continued)", Rect(x: 20, y: 20, width: 200, height: 11), role: .title),
+                text("call emergency services.", Rect(x: 20, y: 40, width: 200, height: 11)),
+            ]),
         ]
         #expect(try findings(routine, split).filter { $0.code == "text-dropped" }.isEmpty)
     }
