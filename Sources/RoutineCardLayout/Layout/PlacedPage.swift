@@ -189,14 +189,16 @@ package struct PlacedPage: Hashable, Sendable, Codable {
     }
 
     /// How much of the page's height holds content: from the top of the safe area down to the
-    /// lowest text or picture, as a share of the height down to the footer's first line. Rules,
-    /// backgrounds and the footer itself do not count.
+    /// lowest text, picture, tick box or ruled line (the notes area fills a handout on purpose), as a
+    /// share of the height down to the footer's first line. Boxes, backgrounds and the footer (its
+    /// rule included) do not count.
     package var fill: Double {
         let footerTop = texts.filter { $0.role == .footer }.map(\.frame.minY).min() ?? safeArea.maxY
         let bottoms = elements.compactMap { element -> Double? in
             switch element {
             case .text(let text): text.role == .footer ? nil : text.frame.maxY
             case .image(let image): image.frame.maxY
+            case .shape(let shape) where shape.kind == .checkCell || shape.kind == .line: shape.frame.maxY
             default: nil
             }
         }

@@ -205,7 +205,11 @@ struct PairOrStack: Block {
         try arrangement(frame.width, context).place(in: frame, in: context, into: &elements)
     }
 
+    /// One under the other, they break between or inside them; side by side, only when nothing
+    /// else will do (each box's text would read on into the other's on the next card).
     func split(width: Double, maxHeight: Double, in context: LayoutContext) throws -> (Block, Block)? {
-        try arrangement(width, context).split(width: width, maxHeight: maxHeight, in: context)
+        let arranged = arrangement(width, context)
+        if arranged is HStack, context.splitLines > 1 { return nil }
+        return try arranged.split(width: width, maxHeight: maxHeight, in: context)
     }
 }

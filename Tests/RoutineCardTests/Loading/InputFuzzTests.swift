@@ -52,11 +52,12 @@ struct InputFuzzTests {
         return Data(bytes)
     }
 
-    /// Runs `body` and fails if it takes longer than a second (a hang, or work growing with input).
+    /// Runs `body` and fails if it takes longer than five seconds: a hang, or work growing with the
+    /// input (one round takes milliseconds; a loaded CI machine was seen to stretch one to 1.4 s).
     static func timed(_ what: String, _ body: () -> Void) {
         let start = Date()
         body()
-        #expect(Date().timeIntervalSince(start) < 1.0, "\(what) took \(Date().timeIntervalSince(start)) s")
+        #expect(Date().timeIntervalSince(start) < 5.0, "\(what) took \(Date().timeIntervalSince(start)) s")
     }
 
     @Test func routinesWithPicturesNeverTrapOrEscape() throws {
