@@ -20,7 +20,8 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         guard let id = RoutineFiles.identifier(from: name) else {
-            throw ExitCode(report(UsageError(message: "the name needs at least one letter or digit")))
+            throw ExitCode(
+                report(UsageError(message: "the name has no letters or digits an id can use (a–z, 0–9); name it in Latin letters too, such as \"knee-care\"")))
         }
         let words = name.contains(" ") ? name : name.split(whereSeparator: { $0 == "-" || $0 == "_" }).joined(separator: " ")
         let title = words.prefix(1).uppercased() + words.dropFirst()

@@ -31,15 +31,21 @@ public struct Dose: Codable, Sendable, Hashable {
     public var hold: Int?
     /// Seconds to keep going (for moves done for a time rather than a count).
     public var duration: Int?
-    /// Whether the dose is for each side (left and right) or both together.
+    /// Which side the dose is for: each in turn, both together, or one (left, right, the affected side).
     public var side: Side?
 
     /// Which side of the body the dose is for.
-    public enum Side: String, Codable, Sendable, Hashable {
+    public enum Side: String, Codable, Sendable, Hashable, CaseIterable {
         /// Do the dose on one side, then the other.
         case each
         /// Both sides together.
         case both
+        /// The left side only.
+        case left
+        /// The right side only.
+        case right
+        /// The injured or operated side only (a rehabilitation programme).
+        case affected
     }
 
     /// A dose; leave out what does not apply.

@@ -7,6 +7,9 @@ package struct Labels: Sendable, Hashable {
     package var sets: String
     package var eachSide: String
     package var bothSides: String
+    package var leftSide: String
+    package var rightSide: String
+    package var affectedSide: String
     package var caution: String
     package var notMedicalAdvice: String
     package var continued: String
@@ -42,6 +45,7 @@ package struct Labels: Sendable, Hashable {
 
     static let english = Labels(
         hold: "hold", reps: "reps", sets: "sets", eachSide: "each side", bothSides: "both sides",
+        leftSide: "left side", rightSide: "right side", affectedSide: "affected side",
         caution: "Caution", notMedicalAdvice: "Not medical advice: ask your doctor or physiotherapist.", continued: "continued",
         pageOf: "Card %1 of %2", forName: "For", byName: "From",
         exercises: "Stretches", therapy: "Heat & cold", tips: "Everyday habits", notes: "Notes",
@@ -52,6 +56,7 @@ package struct Labels: Sendable, Hashable {
 
     static let spanish = Labels(
         hold: "mantener", reps: "rep.", sets: "series", eachSide: "cada lado", bothSides: "ambos lados",
+        leftSide: "lado izquierdo", rightSide: "lado derecho", affectedSide: "lado afectado",
         caution: "Precaución", notMedicalAdvice: "No sustituye al consejo médico: consulte a su médico o fisioterapeuta.",
         continued: "continuación",
         pageOf: "Tarjeta %1 de %2", forName: "Para", byName: "De",
@@ -63,6 +68,7 @@ package struct Labels: Sendable, Hashable {
 
     static let german = Labels(
         hold: "halten", reps: "Wdh.", sets: "Sätze", eachSide: "je Seite", bothSides: "beide Seiten",
+        leftSide: "linke Seite", rightSide: "rechte Seite", affectedSide: "betroffene Seite",
         caution: "Vorsicht", notMedicalAdvice: "Ersetzt keine ärztliche Beratung: fragen Sie Ihre Ärztin, Ihren Arzt oder Ihre Physiotherapie.",
         continued: "Fortsetzung",
         pageOf: "Karte %1 von %2", forName: "Für", byName: "Von",
@@ -108,6 +114,9 @@ package struct Labels: Sendable, Hashable {
         switch dose.side {
         case .each: parts.append(eachSide)
         case .both: parts.append(bothSides)
+        case .left: parts.append(leftSide)
+        case .right: parts.append(rightSide)
+        case .affected: parts.append(affectedSide)
         case nil: break
         }
         guard var text = parts.first else { return "" }

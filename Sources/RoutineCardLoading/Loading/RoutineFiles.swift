@@ -30,13 +30,29 @@ package enum RoutineFiles {
             .replacingOccurrences(of: "{{file}}", with: fileName)
     }
 
-    /// An id made from a name or file name: lower-case letters and digits joined by hyphens
-    /// ("Knee care" → `knee-care`); nil when nothing usable is left.
+    /// An id made from a name or file name: ASCII lower-case letters and digits joined by hyphens,
+    /// accents dropped ("Rehabilitación de rodilla" → `rehabilitacion-de-rodilla`, "Fußgymnastik" →
+    /// `fussgymnastik`); nil when nothing usable is left.
     package static func identifier(from name: String) -> String? {
-        let mapped = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        let plain = name.lowercased().folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        var mapped = ""
+        for character in plain {
+            if let spelled = Self.latinLetters[character] {
+                mapped += spelled
+            } else if character.isASCII, character.isLetter || character.isNumber {
+                mapped.append(character)
+            } else {
+                mapped.append("-")
+            }
+        }
         let id = mapped.split(separator: "-").joined(separator: "-")
         return id.isEmpty ? nil : String(id.prefix(64))
     }
+
+    /// Latin letters that lose no accent but are spelled out in ASCII.
+    private static let latinLetters: [Character: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
 
     /// A title as a YAML scalar: quoted when YAML would read it as something else.
     private static func yamlScalar(_ text: String) -> String {

@@ -191,7 +191,7 @@ struct RoutineReader {
             reps: reader.integer(fields["reps"], "reps", range: RoutineRanges.reps, allowTimes: true),
             hold: reader.seconds(fields["hold"], "hold", range: RoutineRanges.hold),
             duration: reader.seconds(fields["duration"], "duration", range: RoutineRanges.duration),
-            side: reader.choice(fields["side"], "side", ["each", "both"]).flatMap(Dose.Side.init(rawValue:))
+            side: reader.choice(fields["side"], "side", Dose.Side.allCases.map(\.rawValue)).flatMap(Dose.Side.init(rawValue:))
         )
         return dose
     }

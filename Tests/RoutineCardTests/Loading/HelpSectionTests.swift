@@ -73,3 +73,46 @@ struct HelpSectionTests {
         #expect(routine.sections.contains { if case .help = $0.content { true } else { false } })
     }
 }
+
+/// The routine format's documentation: its complete example loads, validates and renders as written.
+struct RoutineFormatDocumentTests {
+    @Test func theCompleteExampleValidatesAsWritten() throws {
+        let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../docs/routine-format.md")
+        let text = try String(contentsOf: document.standardizedFileURL, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## A complete example").dropFirst().first)
+        let yaml = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let routine = try RoutineLoader.load(data: Data(yaml.utf8), file: "knee-care.yaml")
+        #expect(routine.id == "knee-care" && routine.validate().isEmpty)
+        #expect(routine.sections.contains { if case .help = $0.content { true } else { false } })
+        let layout = try #require(try CardRenderer().layout([routine]).first)
+        #expect(LayoutChecks.allText(layout).contains("affected\u{A0}side"))
+    }
+
+    @Test(arguments: Dose.Side.allCases)
+    func everySideIsReadAndPrintedInEachLanguage(side: Dose.Side) throws {
+        let routine = try RoutineLoader.load(
+            data: Data("title: T\nsections:\n  - exercises:\n      - name: Move\n        dose: { reps: 5, side: \(side.rawValue) }\n".utf8), file: "t.yaml")
+        guard case .exercises(let items) = routine.sections[0].content else {
+            Issue.record("no exercises")
+            return
+        }
+        #expect(items[0].dose.side == side)
+        for language in ["en", "es", "de"] {
+            let dose = Labels.forLanguage(language).dose(items[0].dose)
+            #expect(dose.split(separator: "·").count == 2, "\(language): \(dose)")
+        }
+        #expect(Labels.forLanguage("es").dose(Dose(side: .affected)).contains("afectado"))
+        #expect(Labels.forLanguage("de").dose(Dose(side: .left)).contains("inke\u{A0}Seite"))
+    }
+
+    @Test(arguments: [
+        ("Rehabilitación de rodilla", "rehabilitacion-de-rodilla"), ("Fußgymnastik", "fussgymnastik"), ("Knee care", "knee-care"),
+        ("  Hüfte & Knie  ", "hufte-knie"),
+    ])
+    func newRoutineIdsAreSpelledInASCII(name: String, id: String) throws {
+        #expect(RoutineFiles.identifier(from: name) == id)
+        let starter = RoutineFiles.starter(id: id, title: name, fileName: "\(id).yaml")
+        #expect(try RoutineLoader.load(data: Data(starter.utf8), file: "\(id).yaml").validate().isEmpty)
+        #expect(RoutineFiles.identifier(from: "Ὀδύσσεια") == nil)
+    }
+}
