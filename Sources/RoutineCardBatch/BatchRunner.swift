@@ -329,12 +329,7 @@ package final class BatchRunner: Sendable {
             let format = try settings.outputFormat(for: url.path)
             let language = try settings.languageOverride()
             try settings.checkRaster(options, format: format)
-            var routines = try row.routines.map { try cache.routine($0) }
-            if let language {
-                routines = routines.map {
-                    var r = $0; r.language = language; return r
-                }
-            }
+            let routines = try row.routines.map { try cache.routine($0, language: language) }
             if self.options.dryRun {
                 result.ms = elapsed()
                 return result
@@ -489,14 +484,16 @@ package final class RoutineCache {
         self.pictureFolders = pictureFolders
     }
 
-    func routine(_ reference: String) throws -> Routine {
-        if let cached = routines[reference] { return cached }
+    func routine(_ reference: String, language: String? = nil) throws -> Routine {
+        let key = "\(language ?? "")|\(reference)"
+        if let cached = routines[key] { return cached }
         let routine = try RoutineReference(reference, relativeTo: base).load(
+            language: language,
             standardInput: {
                 throw RoutineLoadError([Diagnostic(file: "<stdin>", line: 0, column: 0, message: "a manifest row cannot read a routine from standard input")])
             }, pictureFolders: pictureFolders)
         if routines.count > 1000 { routines.removeAll() }
-        routines[reference] = routine
+        routines[key] = routine
         return routine
     }
 }

@@ -22,7 +22,7 @@ package struct CardSettings: Sendable, Hashable, Codable {
     package var byName: String?
     package var date: String?
     package var note: String?
-    /// Replaces the routines' language for the words the card adds.
+    /// The language of the card: a built-in routine's translation into it, and the words the card adds.
     package var language: String?
     package var format: String?
     /// Pixels per inch for PNG; nil means 300.
@@ -108,6 +108,7 @@ package struct CardSettings: Sendable, Hashable, Codable {
             theme: theme, fontFamily: font,
             personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
         )
+        options.language = try languageOverride()
         if ignoringSheet { return options }
         options.sheet = try sheetOptions()
         if let sheet = options.sheet, !SheetImposer.fits(options.pageSize, on: sheet) {

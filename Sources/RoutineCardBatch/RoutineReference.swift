@@ -58,13 +58,15 @@ package struct RoutineReference: Hashable, Sendable, CustomStringConvertible {
     /// - Parameter pictureFolders: folders besides the routine's own whose pictures it may use (for
     ///   standard input, the routine's own folder is the working directory).
     /// Every picture file the routine names is decoded on the way in.
+    /// - Parameter language: for a built-in routine, its translation into this language when there is one.
     package func load(
+        language: String? = nil,
         standardInput: () throws -> Data = { try StandardInput.read(limit: RoutineLimits.fileBytes) }, pictureFolders: [URL] = []
     ) throws -> Routine {
         var routine: Routine
         switch source {
         case .builtIn(let id):
-            routine = try Routine.builtIn(id)
+            routine = try Routine.builtIn(id, language: language)
         case .file(let url):
             let shown = description.split(separator: "#").first.map(String.init) ?? url.path
             guard FileManager.default.fileExists(atPath: url.path) else {

@@ -20,6 +20,7 @@ struct ListCommand: ParsableCommand {
         var title: String
         var subtitle: String?
         var sections: [String]
+        var languages: [String]
     }
 
     func run() throws {
@@ -36,14 +37,17 @@ struct ListCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let entries = routines.map { Entry(id: $0.id, title: $0.title, subtitle: $0.subtitle, sections: $0.sections.map(\.id)) }
+            let entries = routines.map {
+                Entry(id: $0.id, title: $0.title, subtitle: $0.subtitle, sections: $0.sections.map(\.id), languages: Routine.builtInLanguages(of: $0.id))
+            }
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
             return
         }
         let width = routines.map(\.id.count).max() ?? 0
         for routine in routines {
             let padded = routine.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            print("\(padded)  \(routine.title)  (\(routine.sections.map(\.id).joined(separator: ", ")))")
+            let languages = Routine.builtInLanguages(of: routine.id).joined(separator: " ")
+            print("\(padded)  [\(languages)]  \(routine.title)  (\(routine.sections.map(\.id).joined(separator: ", ")))")
         }
     }
 }

@@ -41,7 +41,7 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "A short personal note printed on the card.")
     var note: String?
 
-    @Option(help: "Use this language (en, es, de) for the words the card adds, whatever the routine says.")
+    @Option(help: "The card's language (en, es, de): a built-in routine's translation, and the words the card adds.")
     var language: String?
 
     @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
@@ -219,10 +219,9 @@ struct RenderCommand: ParsableCommand {
         printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(cards))")
     }
 
+    /// The routine `name` names; for a built-in, its translation into `language` when there is one.
     static func load(_ name: String, language: String?, pictureFolders: [URL] = []) throws -> Routine {
-        var routine = try RoutineReference(name).load(pictureFolders: pictureFolders)
-        if let language { routine.language = language }
-        return routine
+        try RoutineReference(name).load(language: language, pictureFolders: pictureFolders)
     }
 
     /// `SOURCE_DATE_EPOCH` (reproducible builds' convention) pins the PDF date; otherwise none is written.

@@ -76,6 +76,13 @@ public struct CardOptions: Hashable, Sendable {
     public var sheet: SheetOptions?
     /// Who the card is for and from.
     public var personal: PersonalDetails
+    /// The language of the words the card adds ("hold", "each side", "Card 1 of 2"); nil: the
+    /// routine's. A routine whose own text is in another language gets a `language-mismatch`
+    /// finding: load its translation instead (``Routine/builtIn(_:language:)``).
+    public var language: String?
+
+    /// The language of the card's own words for `routine`.
+    package func labelsLanguage(for routine: Routine) -> String { language ?? routine.language }
 
     /// Options for a card; the defaults are the fridge card on its A6 paper, in colour.
     public init(

@@ -53,6 +53,13 @@ package struct Preflight {
                     section: section.id, item: "therapy \(index + 1)")
             }
         }
+        // The card's own words in one language, the routine's in another: a half-translated card.
+        if let labels = options.language, Self.primary(labels) != Self.primary(routine.language) {
+            add(
+                .warning, "language-mismatch",
+                "the card's own words are in '\(labels)' but the routine is written in '\(routine.language)'; "
+                    + "use a routine written in '\(labels)' (built-in routines come in en, es and de)")
+        }
         for (page, problem) in underfilledCards() {
             add(.warning, "card-underfilled", problem, page: page)
         }
@@ -116,6 +123,9 @@ package struct Preflight {
         return found
     }
 
+    /// The primary subtag of a language tag, in lower case (`de-AT` → `de`).
+    static func primary(_ tag: String) -> String { tag.split(separator: "-").first.map { $0.lowercased() } ?? tag.lowercased() }
+
     /// Cards of a continued routine that are mostly blank: a last card under 40 % full (a stub), or
     /// one before it under 70 % while another split would use the cards more evenly (not all of
     /// them half full). Wallet fronts and backs that alternate are judged by their own flows.
@@ -172,7 +182,7 @@ package struct Preflight {
         }
         // The routine's text in reading order, without what each card repeats around it (the
         // footer, the "continued" title), so a paragraph running on to the next card reads whole.
-        let continued = "(\(Labels.forLanguage(routine.language).continued))"
+        let continued = "(\(Labels.forLanguage(options.labelsLanguage(for: routine)).continued))"
         let content = layout.pages.flatMap(\.texts).filter { $0.role != .footer && !$0.text.hasSuffix(continued) }
         let printed = normal(content.map(\.text).joined(separator: " "))
         var expected = [routine.title] + [routine.subtitle, routine.frequency?.text].compactMap { $0 }

@@ -13,7 +13,7 @@ struct CardBlocks {
         self.routine = routine
         self.options = options
         self.theme = theme
-        self.labels = Labels.forLanguage(routine.language)
+        self.labels = Labels.forLanguage(options.labelsLanguage(for: routine))
         self.style = style
     }
 
