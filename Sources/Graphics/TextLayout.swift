@@ -80,7 +80,8 @@ public final class TextLayout {
         case .right: pango_layout_set_alignment(pointer, PANGO_ALIGN_RIGHT)
         }
         var text = text, spans = spans
-        if let width, width > 0, let language = style.language,
+        // Hyphenation only where a word could be too wide: most text is passed over after one scan of its bytes.
+        if let width, width > 0, let language = style.language, Double(Self.longestLetterRun(text)) * style.size * 0.7 > width,
             let soft = Hyphenation.softHyphenated(
                 text, language: language,
                 isTooWide: { word in
@@ -96,6 +97,18 @@ public final class TextLayout {
         }
         pango_layout_set_text(pointer, text, Int32(clamping: text.utf8.count))
         if !spans.isEmpty { try applySpans(spans) }
+    }
+
+    /// The most UTF-8 bytes in a row that could belong to one word (letters and multi-byte
+    /// characters): a bound, found without decoding, on the longest word's length in characters.
+    private static func longestLetterRun(_ text: String) -> Int {
+        var longest = 0, run = 0
+        for byte in text.utf8 {
+            let isLetter = byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+            run = isLetter ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// The width of `word` on one line in `font`, in points.

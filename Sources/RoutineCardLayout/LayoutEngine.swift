@@ -82,13 +82,22 @@ package struct LayoutEngine {
             }
             let footer = content.footer(index + 1, fitted.pages.count)
             let footerHeight = try footer.height(width: width, in: context)
-            // Room left under the last page's items, across every column, goes to the filler (ruled
-            // lines for notes on a handout) when it is enough to write a few lines in.
+            // Room left under the last page's items goes to the filler (ruled lines for notes on a
+            // handout) when it is enough to write a few lines in: across every column, or else
+            // under the column with the most room.
             if index == fitted.pages.count - 1, let filler = content.filler {
-                let top = (plan.items.map(\.frame.maxY).max() ?? safeArea.y + headerHeight) + context.space(content.headerGap)
                 let bottom = safeArea.maxY - footerHeight - context.space(content.footerGap)
-                if bottom - top >= Self.smallestFiller {
-                    try filler(bottom - top).place(in: Rect(x: safeArea.x, y: top, width: width, height: bottom - top), in: context, into: &elements)
+                let gap = context.space(content.headerGap)
+                let empty = safeArea.y + headerHeight
+                var places = [Rect(x: safeArea.x, y: (plan.items.map(\.frame.maxY).max() ?? empty) + gap, width: width, height: 0)]
+                for column in Dictionary(grouping: plan.items, by: { ($0.frame.minX * 10).rounded() }).values where content.columns > 1 {
+                    guard let first = column.first else { continue }
+                    places.append(Rect(x: first.frame.minX, y: (column.map(\.frame.maxY).max() ?? empty) + gap, width: first.frame.width, height: 0))
+                }
+                let roomy = places.map { Rect(x: $0.x, y: $0.y, width: $0.width, height: bottom - $0.y) }.filter { $0.height >= Self.smallestFiller }
+                // The full width when it is roomy enough; else the tallest column's foot.
+                if let place = roomy.first.flatMap({ $0.width == width ? $0 : nil }) ?? roomy.max(by: { $0.height < $1.height }) {
+                    try filler(place.height).place(in: place, in: context, into: &elements)
                 }
             }
             try footer.place(in: Rect(x: safeArea.x, y: safeArea.maxY - footerHeight, width: width, height: footerHeight), in: context, into: &elements)

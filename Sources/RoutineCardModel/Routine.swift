@@ -1,6 +1,6 @@
 /// A routine: what a card shows. Plain data, safe to send between tasks.
 ///
-/// Routines come from the built-in library (``Routine/builtIn(_:)``) or from YAML/JSON files
+/// Routines come from the built-in library (``Routine/builtIn(_:language:)``) or from YAML/JSON files
 /// (`Routine.load(contentsOf:pictureFolders:)`). Text fields may use light emphasis: `**bold**` and `_italic_`.
 public struct Routine: Codable, Sendable, Hashable {
     /// A short identifier, lower-case words joined by hyphens (`leg-cramps`).

@@ -60,7 +60,7 @@ struct Paginator {
         var page = PagePlan(header: header, items: [])
         for column in 0..<content.columns where !queue.isEmpty {
             let x = safeArea.minX + Double(column) * (width + content.columnGap)
-            try fill(&queue, into: &page, x: x, top: top, bottom: bottom, width: width)
+            try fill(&queue, into: &page, x: x, top: top, bottom: bottom, width: width, endsPage: column == content.columns - 1)
         }
         return page
     }
@@ -85,7 +85,13 @@ struct Paginator {
     }
 
     /// Places items from the front of `queue` into one column of a page.
-    private func fill(_ queue: inout ArraySlice<FlowItem>, into page: inout PagePlan, x: Double, top: Double, bottom: Double, width: Double) throws {
+    /// `endsPage`: this is the page's last column, so what does not fit goes to the next card (a
+    /// column before it hands on to the column beside it, where a box moved whole reads on at once).
+    private func fill(
+        _ queue: inout ArraySlice<FlowItem>, into page: inout PagePlan, x: Double, top: Double, bottom: Double, width: Double, endsPage: Bool
+    ) throws {
+        // Under ``fullEnough`` at the end of a card, even an item kept together may break.
+        func tooEmpty(_ y: Double) -> Bool { endsPage && y - top < (bottom - top) * Self.fullEnough }
         var y = top
         var placedHere = 0
         // A heading at the top of the column: what follows cannot do better elsewhere, so it may break.
@@ -105,7 +111,7 @@ struct Paginator {
                     // (The same test the next item meets once the heading is placed.)
                     let mustSplit =
                         !next.keepTogether || nextHeight > bottom - top
-                        || (!next.keepWhole && y + gap + height - top < (bottom - top) * Self.fullEnough)
+                        || (!next.keepWhole && tooEmpty(y + gap + height))
                     if !nextFits, mustSplit, nextTop + minimumSplitHeight <= bottom {
                         nextFits = try next.block.split(width: width, maxHeight: bottom - nextTop, in: context) != nil
                     }
@@ -123,7 +129,7 @@ struct Paginator {
             // ``fullEnough`` (a card that is mostly blank before its continuation).
             let mayBreak =
                 placedHere == 0 || !item.keepTogether || height > bottom - top || (headingOpensColumn && placedHere == 1)
-                || (!item.keepWhole && y - top < (bottom - top) * Self.fullEnough)
+                || (!item.keepWhole && tooEmpty(y))
             // Something taller than a whole column must break somewhere, even leaving one line; it
             // starts a fresh column for that unless a proper break fits here.
             let mustBreak = placedHere == 0

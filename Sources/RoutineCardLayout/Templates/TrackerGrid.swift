@@ -55,7 +55,7 @@ struct TrackerGrid: Block {
         // rows. The title goes at the left of the days (on one line or two) or above them,
         // whichever makes the tracker least tall.
         func boxes(column: Double) -> (side: Double, gap: Double, perRow: Int, rows: Int) {
-            // A day's boxes close together (a sixth of a box apart), days further apart.
+            // A day's boxes close together (about a seventh of a box apart), days further apart.
             let room = column - cell * 0.45
             let side = min(cell, max(room / (Double(sessions) * 1.15 - 0.15), Self.smallestCompactBox))
             let gap = side * 0.15

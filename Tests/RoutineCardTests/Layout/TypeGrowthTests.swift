@@ -36,8 +36,10 @@ struct TypeGrowthTests {
                 return nil
             }
             #expect(lines.count >= 3, "\(id)")
-            let content = page.texts.filter { $0.role != .footer && $0.frame.minY < notes.frame.minY }.map(\.frame.maxY).max() ?? 0
-            #expect(content < notes.frame.minY, "\(id): the notes overlap the content")
+            // Under everything above it: across the page, or at the foot of a column.
+            let area = notes.frame.minX..<(lines.map(\.frame.maxX).max() ?? notes.frame.maxX)
+            let above = page.texts.filter { $0.role != .footer && $0.frame.minY < notes.frame.minY && area.overlaps($0.frame.minX..<$0.frame.maxX) }
+            #expect((above.map(\.frame.maxY).max() ?? 0) < notes.frame.minY, "\(id): the notes overlap the content")
             let footerTop = page.texts.filter { $0.role == .footer }.map(\.frame.minY).min() ?? page.safeArea.maxY
             #expect((lines.map(\.frame.maxY).max() ?? 0) < footerTop, "\(id)")
             #expect(footerTop - (lines.map(\.frame.maxY).max() ?? 0) < 40, "\(id): the lines stop well above the footer")
