@@ -53,6 +53,7 @@ enum RoutineText {
                 for item in items {
                     out += "  \(plain(item.name ?? labels.name(for: item.kind)))"
                     out += item.duration.map { " — \(labels.time($0))\n" } ?? "\n"
+                    if let spells = labels.spells(of: item) { out += "     \(spells)\n" }
                     for step in item.steps { out += "     \(plain(step))\n" }
                     if let caution = item.caution { out += "     \(labels.caution): \(plain(caution))\n" }
                 }

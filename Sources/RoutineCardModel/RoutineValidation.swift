@@ -19,6 +19,9 @@ package enum RoutineRanges {
     package static let therapyMinutes: [Therapy.Kind: Int] = [.heat: 30, .cold: 20, .contrast: 30, .other: 30]
     /// Kinds of therapy whose unknown risks need a caution on the card.
     package static let therapyNeedingCaution: Set<Therapy.Kind> = [.other]
+    /// The longest warm and cold spell of contrast therapy, in minutes (about 3 and 1 is usual).
+    package static let contrastWarmMinutes = 10
+    package static let contrastColdMinutes = 5
 
     /// Whether `id` is a routine or section id: lower-case letters, digits, `-` and `_`, at most 64.
     package static func isIdentifier(_ id: String) -> Bool {
@@ -147,6 +150,19 @@ private struct RoutineProblems {
             report(place, "\(therapy.kind.rawValue) therapy needs a caution: say how to do it safely (for example, how long at most)")
         }
         steps(therapy.steps, place)
+        if therapy.kind == .contrast {
+            if therapy.warm == nil || therapy.cold == nil {
+                report(place, "contrast therapy needs its warm and cold times (warm: 3 min, cold: 1 min)")
+            }
+            if let warm = therapy.warm, warm.maxSeconds > RoutineRanges.contrastWarmMinutes * 60 {
+                report(place, "a warm spell should last at most \(RoutineRanges.contrastWarmMinutes) minutes")
+            }
+            if let cold = therapy.cold, cold.maxSeconds > RoutineRanges.contrastColdMinutes * 60 {
+                report(place, "a cold spell should last at most \(RoutineRanges.contrastColdMinutes) minutes")
+            }
+        } else if therapy.warm != nil || therapy.cold != nil {
+            report(place, "warm and cold times belong to contrast therapy; give \(therapy.kind.rawValue) therapy a duration")
+        }
         guard let duration = therapy.duration else { return }
         if duration.minSeconds > duration.maxSeconds {
             report(place, "the duration runs backwards (\(duration.minSeconds)–\(duration.maxSeconds) s); write the shorter time first")

@@ -24,11 +24,15 @@ public struct Therapy: Codable, Sendable, Hashable {
     public var caution: String?
     /// A built-in icon's name; the card picks one for the kind when nil.
     public var icon: String?
+    /// For contrast therapy: how long each warm spell lasts (required for contrast, at most 10 minutes).
+    public var warm: DurationRange?
+    /// For contrast therapy: how long each cold spell lasts (required for contrast, at most 5 minutes).
+    public var cold: DurationRange?
 
     /// A therapy.
     public init(
         kind: Kind, name: String? = nil, duration: DurationRange? = nil, steps: [String],
-        caution: String? = nil, icon: String? = nil
+        caution: String? = nil, icon: String? = nil, warm: DurationRange? = nil, cold: DurationRange? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -36,6 +40,8 @@ public struct Therapy: Codable, Sendable, Hashable {
         self.steps = steps
         self.caution = caution
         self.icon = icon
+        self.warm = warm
+        self.cold = cold
     }
 }
 

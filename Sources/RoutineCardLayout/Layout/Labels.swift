@@ -34,6 +34,8 @@ package struct Labels: Sendable, Hashable {
     package var help: String
     package var urgent: String
     package var doctor: String
+    /// "%1 warm, %2 cold." for contrast therapy's spells.
+    package var spells: String
 
     /// The labels for a BCP 47 tag; its primary language decides, English when unknown.
     package static func forLanguage(_ tag: String) -> Labels {
@@ -51,7 +53,7 @@ package struct Labels: Sendable, Hashable {
         exercises: "Stretches", therapy: "Heat & cold", tips: "Everyday habits", notes: "Notes",
         heat: "Heat", cold: "Cold", contrast: "Alternate", other: "Therapy", minutes: "min", seconds: "s",
         weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], tracker: "This week",
-        help: "When to get help", urgent: "Urgent", doctor: "See a doctor"
+        help: "When to get help", urgent: "Urgent", doctor: "See a doctor", spells: "%1 warm, %2 cold."
     )
 
     static let spanish = Labels(
@@ -63,7 +65,7 @@ package struct Labels: Sendable, Hashable {
         exercises: "Estiramientos", therapy: "Calor y frío", tips: "Hábitos diarios", notes: "Notas",
         heat: "Calor", cold: "Frío", contrast: "Alternar", other: "Terapia", minutes: "min", seconds: "s",
         weekdays: ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"], tracker: "Esta semana",
-        help: "Cuándo pedir ayuda", urgent: "Urgente", doctor: "Consulte al médico"
+        help: "Cuándo pedir ayuda", urgent: "Urgente", doctor: "Consulte al médico", spells: "%1 de calor, %2 de frío."
     )
 
     static let german = Labels(
@@ -75,8 +77,19 @@ package struct Labels: Sendable, Hashable {
         exercises: "Dehnübungen", therapy: "Wärme & Kälte", tips: "Im Alltag", notes: "Hinweise",
         heat: "Wärme", cold: "Kälte", contrast: "Wechseln", other: "Therapie", minutes: "Min.", seconds: "s",
         weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"], tracker: "Diese Woche",
-        help: "Wann Sie Hilfe holen", urgent: "Dringend", doctor: "Zum Arzt"
+        help: "Wann Sie Hilfe holen", urgent: "Dringend", doctor: "Zum Arzt", spells: "%1 warm, %2 kalt."
     )
+
+    /// What a therapy says: for contrast, its spells ("3 min warm, 1 min cold."), then its steps.
+    package func therapyText(_ therapy: Therapy) -> String {
+        ([spells(of: therapy)].compactMap { $0 } + therapy.steps).joined(separator: " ")
+    }
+
+    /// "3 min warm, 1 min cold." for contrast therapy with both times; nil otherwise.
+    package func spells(of therapy: Therapy) -> String? {
+        guard let warm = therapy.warm, let cold = therapy.cold else { return nil }
+        return spells.replacingOccurrences(of: "%1", with: time(warm)).replacingOccurrences(of: "%2", with: time(cold))
+    }
 
     /// "Card 2 of 3".
     package func page(_ number: Int, of total: Int) -> String {

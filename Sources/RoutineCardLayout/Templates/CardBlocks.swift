@@ -199,15 +199,16 @@ struct CardBlocks {
         }
         if inline {
             let prefix = therapy.duration.map { "\(title) \(labels.time($0)): " } ?? "\(title): "
-            lines.append(withIcon(TextBlock(content: lead(prefix, therapy.steps.joined(separator: " ")), bodySpec)))
+            lines.append(withIcon(TextBlock(content: lead(prefix, labels.therapyText(therapy)), bodySpec)))
         } else {
             // The time never breaks inside ("15–" at the end of one line, "20 min" on the next).
             let text = therapy.duration.map { "\(title)  \(labels.time($0).replacingOccurrences(of: "–", with: "\u{FEFF}–\u{FEFF}"))" } ?? title
             lines.append(withIcon(TextBlock(plain: text, TextSpec(size: s(style.therapyName), bold: true, color: theme.text, role: .name))))
             if style.numberedSteps, therapy.steps.count > 1 {
+                if let spells = labels.spells(of: therapy) { lines.append(TextBlock(plain: spells, bodySpec)) }
                 lines += therapy.steps.enumerated().map { numbered($1, $0 + 1) }
-            } else if !therapy.steps.isEmpty {
-                lines.append(TextBlock(markdown: therapy.steps.joined(separator: " "), bodySpec))
+            } else if !therapy.steps.isEmpty || therapy.warm != nil {
+                lines.append(TextBlock(markdown: labels.therapyText(therapy), bodySpec))
             }
         }
         if let caution = therapy.caution { lines.append(cautionLine(caution)) }

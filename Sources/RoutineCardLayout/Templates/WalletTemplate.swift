@@ -165,7 +165,7 @@ struct WalletTemplate {
     private func therapyLine(_ therapy: Therapy) -> Block {
         let title = EmphasisParser.parse(therapy.name ?? labels.name(for: therapy.kind)).plain
         let prefix = therapy.duration.map { "\(title) \(labels.time($0)): " } ?? "\(title): "
-        var text = blocks.lead(prefix, therapy.steps.joined(separator: " "))
+        var text = blocks.lead(prefix, labels.therapyText(therapy))
         if let caution = therapy.caution {
             let start = text.plain.utf8.count + 1
             let cautionText = EmphasisParser.parse(caution).plain

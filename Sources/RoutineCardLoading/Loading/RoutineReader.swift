@@ -38,7 +38,7 @@ struct RoutineReader {
     static let helpFields = ["urgent", "doctor"]
     static let exerciseFields = ["name", "illustration", "dose", "steps", "caution"]
     static let doseFields = ["sets", "reps", "hold", "duration", "side"]
-    static let therapyFields = ["kind", "name", "duration", "steps", "caution", "icon"]
+    static let therapyFields = ["kind", "name", "duration", "steps", "caution", "icon", "warm", "cold"]
     static let tipFields = ["text", "icon"]
     static let frequencyFields = ["text", "per_day"]
 
@@ -212,12 +212,29 @@ struct RoutineReader {
         let steps = self.steps(fields["steps"], what)
         let caution = reader.text(fields["caution"], "the caution of \(what)")
         let icon = picture(fields["icon"], "the icon of \(what)")
+        // Contrast therapy says how long each warm and cold spell lasts; other kinds have no spells.
+        var spells: [DurationRange?] = []
+        for (spell, limit) in [("warm", RoutineRanges.contrastWarmMinutes), ("cold", RoutineRanges.contrastColdMinutes)] {
+            var time = reader.durationRange(fields[spell], "the \(spell) time of \(what)", range: RoutineRanges.therapy)
+            if let range = time, range.maxSeconds > limit * 60 {
+                reader.report(fields[spell], "\(what): a \(spell) spell should last at most \(limit) minutes")
+                time = nil
+            }
+            if let kind, kind != .contrast, fields[spell] != nil {
+                reader.report(fields[spell], "\(what): \(spell) times belong to contrast therapy; give \(kind.rawValue) therapy a duration")
+            }
+            spells.append(time)
+        }
         guard let kind else { return nil }
         if RoutineRanges.therapyNeedingCaution.contains(kind), caution == nil {
             reader.report(node, "\(what): \(kind.rawValue) therapy needs a caution: say how to do it safely (for example, how long at most)")
             return nil
         }
-        return Therapy(kind: kind, name: name, duration: duration, steps: steps, caution: caution, icon: icon)
+        if kind == .contrast, fields["warm"] == nil || fields["cold"] == nil {
+            reader.report(node, "\(what): contrast therapy needs its warm and cold times, such as warm: 3 min and cold: 1 min")
+            return nil
+        }
+        return Therapy(kind: kind, name: name, duration: duration, steps: steps, caution: caution, icon: icon, warm: spells[0], cold: spells[1])
     }
 
     private mutating func tip(_ node: Node, _ what: String) -> Tip? {

@@ -116,3 +116,15 @@ struct RoutineFormatDocumentTests {
         #expect(RoutineFiles.identifier(from: "Ὀδύσσεια") == nil)
     }
 }
+
+/// Contrast therapy prints its warm and cold spells first, in the card's language.
+struct ContrastSpellTests {
+    @Test(arguments: [("en", "3 min warm, 1 min cold."), ("es", "3 min de calor, 1 min de frío."), ("de", "3 Min. warm, 1 Min. kalt.")])
+    func theSpellsAreOnEveryTemplate(language: String, expected: String) throws {
+        let routine = try Routine.builtIn("leg-cramps", language: language)
+        for template in Template.allCases {
+            let text = LayoutChecks.allText(try #require(try CardRenderer().layout([routine], options: CardOptions(template: template)).first))
+            #expect(text.replacingOccurrences(of: "\u{202F}", with: " ").contains(expected), "\(language) \(template)")
+        }
+    }
+}

@@ -81,6 +81,16 @@ struct RoutineLoaderTests {
             19, "at most 30 minutes"
         ),
         ("title: T\nsections:\n  - therapy:\n      - kind: other\n        name: Ice bath\n", 4, 9, "needs a caution"),
+        ("title: T\nsections:\n  - therapy:\n      - kind: contrast\n        duration: 15 min\n", 4, 9, "needs its warm and cold times"),
+        (
+            "title: T\nsections:\n  - therapy:\n      - kind: contrast\n        warm: 12 min\n        cold: 1 min\n", 5, 15,
+            "warm spell should last at most 10 minutes"
+        ),
+        (
+            "title: T\nsections:\n  - therapy:\n      - kind: contrast\n        warm: 3 min\n        cold: 6 min\n", 6, 15,
+            "cold spell should last at most 5 minutes"
+        ),
+        ("title: T\nsections:\n  - therapy:\n      - kind: heat\n        warm: 3 min\n        caution: Low.\n", 5, 15, "belong to contrast therapy"),
         ("title: T\nlanguage: english!\nsections:\n  - notes: x\n", 2, 11, "not a language tag"),
         ("title: T\nsections:\n  - id: a\n    notes: x\n  - id: a\n    notes: y\n", 5, 5, "two sections have the id 'a'"),
         ("title: T\nsections:\n  - notes: x\n    tips: [y]\n", 3, 5, "mixes"),

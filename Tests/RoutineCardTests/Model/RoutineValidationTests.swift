@@ -58,6 +58,33 @@ struct RoutineValidationTests {
         (
             Routine(
                 id: "t", title: "T",
+                sections: [RoutineSection(id: "s", content: .therapy([Therapy(kind: .contrast, duration: DurationRange(seconds: 900), steps: [])]))]),
+            "needs its warm and cold times"
+        ),
+        (
+            Routine(
+                id: "t", title: "T",
+                sections: [
+                    RoutineSection(
+                        id: "s",
+                        content: .therapy([
+                            Therapy(kind: .contrast, steps: [], warm: DurationRange(seconds: 900), cold: DurationRange(seconds: 60))
+                        ]))
+                ]),
+            "warm spell should last at most 10 minutes"
+        ),
+        (
+            Routine(
+                id: "t", title: "T",
+                sections: [
+                    RoutineSection(
+                        id: "s", content: .therapy([Therapy(kind: .cold, steps: [], caution: "Wrapped.", cold: DurationRange(seconds: 60))]))
+                ]),
+            "belong to contrast therapy"
+        ),
+        (
+            Routine(
+                id: "t", title: "T",
                 sections: [
                     RoutineSection(
                         id: "s", content: .therapy([Therapy(kind: .other, name: "Ice bath", duration: DurationRange(seconds: 600), steps: [])]))
