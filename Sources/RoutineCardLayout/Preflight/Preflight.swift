@@ -174,21 +174,35 @@ package struct Preflight {
     /// The routine's own sentences that appear nowhere on the cards (compared without emphasis,
     /// case or the kinds of space the card uses to hold words together).
     private func droppedTexts() -> [String] {
-        func normal(_ text: String) -> String {
-            // A paragraph broken inside a word ends its first part with a hyphen (U+2010).
-            let plain = EmphasisParser.parse(text).plain.replacingOccurrences(of: "\u{FEFF}", with: "")
-                .replacingOccurrences(of: "\(TextBlock.breakHyphen) ", with: "")
-            return plain.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        func normal(_ markdown: String) -> [UInt8] {
+            // Most sentences have no emphasis to strip.
+            let marked = markdown.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
+            return Self.comparable(marked ? EmphasisParser.parse(markdown).plain : markdown)
+        }
+        // A plain byte search: a card's text is a few thousand bytes.
+        func isPrinted(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+            guard let first = needle.first else { return true }
+            guard needle.count <= haystack.count else { return false }
+            return haystack.withUnsafeBufferPointer { h in
+                needle.withUnsafeBufferPointer { n in
+                    for start in 0...(h.count - n.count) where h[start] == first {
+                        var index = 1
+                        while index < n.count, h[start + index] == n[index] { index += 1 }
+                        if index == n.count { return true }
+                    }
+                    return false
+                }
+            }
         }
         // The routine's text in reading order, without what each card repeats around it (the
         // footer, the "continued" title), so a paragraph running on to the next card reads whole.
         let continued = "(\(Labels.forLanguage(options.labelsLanguage(for: routine)).continued))"
-        let content = layout.pages.flatMap(\.texts).filter { $0.role != .footer && !$0.text.hasSuffix(continued) }
-        let printed = normal(content.map(\.text).joined(separator: " "))
+        let texts = layout.pages.flatMap(\.texts)
+        let printed = Self.comparable(texts.filter { $0.role != .footer && !$0.text.hasSuffix(continued) }.map(\.text).joined(separator: " "))
         var expected = [routine.title] + [routine.subtitle, routine.frequency?.text].compactMap { $0 }
         var missing: [String] = []
         // The disclaimer is the footer's own line.
-        if let disclaimer = routine.disclaimer, !normal(layout.pages.flatMap(\.texts).map(\.text).joined(separator: " ")).contains(normal(disclaimer)) {
+        if let disclaimer = routine.disclaimer, !isPrinted(normal(disclaimer), in: Self.comparable(texts.map(\.text).joined(separator: " "))) {
             missing.append(disclaimer)
         }
         for section in routine.sections {
@@ -200,7 +214,43 @@ package struct Preflight {
             case .help(let advice): expected += advice.urgent + advice.doctor
             }
         }
-        return missing + expected.filter { !normal($0).isEmpty && !printed.contains(normal($0)) }
+        return missing + expected.filter { !isPrinted(normal($0), in: printed) }
+    }
+
+    /// Text as compared for dropped words, as UTF-8: lower case, one space between words, without
+    /// zero-width no-break spaces, and a word broken at a card's end (a hyphen, U+2010, then the
+    /// break) joined again. One pass over the scalars: a card's whole text is compared this way.
+    static func comparable(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        let breakHyphen = TextBlock.breakHyphen.unicodeScalars.first
+        var space = false
+        var hyphen = false
+        func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { result.append($0) } }
+        for original in text.unicodeScalars where original != "\u{FEFF}" {
+            // ASCII (nearly all of a card) without the Unicode tables.
+            let isWhitespace = original.isASCII ? [9, 10, 13, 32].contains(original.value) : original.properties.isWhitespace
+            let scalar =
+                original.isASCII
+                ? (original.value >= 65 && original.value <= 90 ? Unicode.Scalar(original.value + 32) ?? original : original)
+                : original.properties.lowercaseMapping.unicodeScalars.first ?? original
+            if isWhitespace {
+                // A break hyphen followed by the break: the word goes on after it.
+                if hyphen { hyphen = false } else { space = !result.isEmpty }
+                continue
+            }
+            if let mark = breakHyphen, hyphen { append(mark) }
+            if space { result.append(UInt8(ascii: " ")) }
+            space = false
+            hyphen = scalar == breakHyphen
+            if scalar.isASCII {
+                result.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else if !hyphen {
+                append(scalar)
+            }
+        }
+        if let mark = breakHyphen, hyphen { append(mark) }
+        return result
     }
 
     /// Whether a dose set on several lines breaks anywhere but between its parts ("hold 30 s ·").
