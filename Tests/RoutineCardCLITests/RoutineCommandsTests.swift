@@ -147,8 +147,10 @@ struct RoutineCommandsTests: CLITest {
         let names = list.output.split(separator: "\n").map(String.init)
         #expect(names.contains("calf-raise") && names.contains("heat") && names.count >= 20)
         #expect(try run(["gallery", "-o", "gallery.pdf"]).status == 0)
+        // Every name whole, on one line, as a routine file types it.
         let text = try ExternalTool.run("pdftotext", [folder.appendingPathComponent("gallery.pdf").path, "-"]).output
         for name in names { #expect(text.contains(name), "\(name)") }
+        #expect(try ExternalTool.field("Pages", in: ExternalTool.run("pdfinfo", [folder.appendingPathComponent("gallery.pdf").path]).output) == "1")
     }
 
     @Test func spanishRoutinesGetSpanishLabels() throws {

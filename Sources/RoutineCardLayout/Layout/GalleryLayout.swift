@@ -13,19 +13,25 @@ package struct GalleryLayout {
         self.names = names
     }
 
-    package func pages(columns: Int = 4) throws -> [PlacedPage] {
+    /// The grid on as few pages as it takes: four drawings across, or up to six (smaller) when
+    /// that puts them all on one page rather than leaving a few on a second.
+    package func pages(columns: Int? = nil) throws -> [PlacedPage] {
         let size = Size(width: Paper.a4.width, height: Paper.a4.height)
         let safeArea = Rect(x: 0, y: 0, width: size.width, height: size.height).insetBy(Units.mm(12))
         let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: 8)
-        let cellWidth = safeArea.width / Double(columns)
-        let picture = min(cellWidth - 20, 90)
-        let labelSpec = TextSpec(size: 9, color: theme.text, role: .label, alignment: .center)
-        let cellHeight = picture + 26
         let title = TextBlock(
             plain: "RoutineCard illustrations (\(names.count), theme \(theme.name.rawValue))",
             TextSpec(size: 14, bold: true, color: theme.accent, role: .title))
         let titleHeight = try title.height(width: safeArea.width, in: context)
-        let rowsPerPage = max(1, Int((safeArea.height - titleHeight - 12) / cellHeight))
+        func grid(_ columns: Int) -> (cellWidth: Double, picture: Double, cellHeight: Double, rows: Int) {
+            let cellWidth = safeArea.width / Double(columns)
+            let picture = min(cellWidth - 20, 90)
+            let cellHeight = picture + 26
+            return (cellWidth, picture, cellHeight, max(1, Int((safeArea.height - titleHeight - 12) / cellHeight)))
+        }
+        let columns = columns ?? (4...6).first { grid($0).rows * $0 >= names.count } ?? 4
+        let (cellWidth, picture, cellHeight, rowsPerPage) = grid(columns)
+        let labelSpec = TextSpec(size: 9, color: theme.text, role: .label, alignment: .center)
         var pages: [PlacedPage] = []
         for start in stride(from: 0, to: names.count, by: rowsPerPage * columns) {
             var elements: [PlacedElement] = []
@@ -41,7 +47,11 @@ package struct GalleryLayout {
                 elements.append(
                     .image(
                         PlacedImage(frame: Rect(x: x + (cellWidth - picture) / 2, y: y + 2, width: picture, height: picture), source: name, theme: theme.name)))
-                try TextBlock(plain: name, labelSpec).place(in: Rect(x: x, y: y + picture + 8, width: cellWidth, height: 20), in: context, into: &elements)
+                // A name on one line, smaller where it is long: it is what a routine file types.
+                var spec = labelSpec
+                let natural = try TextBlock(plain: name, spec).metrics(width: 10_000, in: context).width
+                if natural > cellWidth - 4 { spec.size = max(6.5, (spec.size * (cellWidth - 4) / natural * 4).rounded(.down) / 4) }
+                try TextBlock(plain: name, spec).place(in: Rect(x: x, y: y + picture + 8, width: cellWidth, height: 20), in: context, into: &elements)
             }
             pages.append(PlacedPage(size: size, bleed: 0, safeArea: safeArea, background: theme.page, elements: elements))
         }

@@ -29,8 +29,12 @@ struct TypeGrowthTests {
                 return nil
             }
             #expect(!drawings.isEmpty && drawings.allSatisfy { $0.frame.width > 62 * 1.05 && $0.frame.width <= 62 * 1.7 + 0.01 }, "\(id)")
-            // The ruled notes: a heading, lines below every other element, reaching near the footer.
-            let notes = try #require(page.texts.first { $0.text == "NOTES" }, "\(id)")
+            // The ruled notes: a heading, lines below every other element, reaching near the footer
+            // (a routine that fills the page leaves no room for them).
+            guard let notes = page.texts.first(where: { $0.text == "NOTES" }) else {
+                #expect(page.fill > 0.75, "\(id): no notes, yet the page is only \(Int(page.fill * 100)) % full")
+                continue
+            }
             let lines = page.elements.compactMap { element -> PlacedShape? in
                 if case .shape(let shape) = element, shape.kind == .line, shape.frame.minY > notes.frame.maxY { return shape }
                 return nil
