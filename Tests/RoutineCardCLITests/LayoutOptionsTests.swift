@@ -75,7 +75,9 @@ struct LayoutOptionsTests: CLITest {
         #expect(try run(["render", "--sheet", "a4", "--copies", "2", "-o", "sheet.pdf"]).status == 0)
         #expect(try pageSize("sheet.pdf") == "595.276 x 841.89 pts (A4)")
         #expect(
-            try run(["render", "--template", "wallet", "--sheet", "letter", "--copies", "8", "--back-offset", "1.5mm,-0.5mm", "-o", "wallets.pdf"]).status == 0)
+            try run([
+                "render", "runner-cooldown", "--template", "wallet", "--sheet", "letter", "--copies", "8", "--back-offset", "1.5mm,-0.5mm", "-o", "wallets.pdf",
+            ]).status == 0)
         let info = try ExternalTool.run("pdfinfo", [folder.appendingPathComponent("wallets.pdf").path]).output
         #expect(ExternalTool.field("Pages", in: info) == "2" && ExternalTool.field("Page size", in: info) == "612 x 792 pts (letter)")
         #expect(try run(["calibrate", "--sheet", "a4", "-o", "cal.pdf"]).status == 0)

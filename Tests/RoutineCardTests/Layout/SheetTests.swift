@@ -50,7 +50,8 @@ struct SheetTests {
     }
 
     @Test func walletCardsFillALetterSheetAndTheirBacksLineUp() throws {
-        let pages = try sheets(template: .wallet, sheet: SheetOptions(kind: .letter, copies: 8))
+        // A routine whose wallet card is one front and one back.
+        let pages = try sheets("runner-cooldown", template: .wallet, sheet: SheetOptions(kind: .letter, copies: 8))
         #expect(pages.count == 2)
         let fronts = cards(pages[0]), backs = cards(pages[1])
         #expect(fronts.count == 8 && backs.count == 8)
