@@ -21,7 +21,7 @@ public struct SheetOptions: Hashable, Sendable {
 
     /// The printer paper.
     public var kind: Kind
-    /// How many copies of each card (at least one).
+    /// How many copies of the whole set of cards (at least one), collated.
     public var copies: Int
     /// How the printer turns the paper for the back.
     public var flip: Flip
@@ -97,7 +97,9 @@ package struct SheetImposer {
         let paper = options.paper()
         let common = Self.commonArea(on: paper)
         let work = Self.workArea(on: paper)
-        let copies = cards.flatMap { Array(repeating: $0, count: options.copies) }
+        // Collated: each copy is the whole set of cards in order (card 1, card 2, card 1, card 2…),
+        // so a routine that runs over two cards prints whole sets, not a sheet of card 1 alone.
+        let copies = (0..<options.copies).flatMap { _ in cards }
         guard let first = copies.first else { return [] }
         let grid = try Self.grid(for: first.front.size, in: work)
         let perSheet = grid.slots.count
