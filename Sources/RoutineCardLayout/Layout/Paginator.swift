@@ -11,7 +11,7 @@ struct Paginator {
     var heightLimit = 1.0
     var limitedPages = Int.max
 
-    /// How full a column should be before what does not fit moves on whole.
+    /// How full a card's last column should be before what does not fit there moves on whole.
     static let fullEnough = 0.7
 
     /// The smallest first part worth leaving at the bottom of a column when splitting an item.
@@ -139,8 +139,9 @@ struct Paginator {
             {
                 let headHeight = try head.height(width: width, in: context)
                 page.items.append(PlacedItem(block: head, frame: Rect(x: x, y: y + gap, width: width, height: headHeight)))
-                queue[queue.startIndex] = FlowItem(
-                    block: tail, spaceBefore: item.spaceBefore, keepWithNext: item.keepWithNext, keepTogether: item.keepTogether, keepWhole: item.keepWhole)
+                var rest = item
+                rest.block = tail
+                queue[queue.startIndex] = rest
                 return
             }
             if placedHere == 0 {
