@@ -43,6 +43,8 @@ package struct BatchResult: Sendable, Codable {
     package var row: Int
     package var output: String?
     package var pages: Int
+    /// Cards to cut out or hand over (a wallet card's front and back are one; copies on sheets count).
+    package var cards: Int = 0
     package var bytes: Int
     package var warnings: [String]
     package var error: String?
@@ -61,13 +63,14 @@ package struct BatchResult: Sendable, Codable {
         self.isIOError = isIOError
     }
 
-    enum CodingKeys: String, CodingKey { case row, output, pages, bytes, warnings, error, ms, isIOError }
+    enum CodingKeys: String, CodingKey { case row, output, pages, cards, bytes, warnings, error, ms, isIOError }
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         row = try container.decode(Int.self, forKey: .row)
         output = try container.decodeIfPresent(String.self, forKey: .output)
         pages = try container.decode(Int.self, forKey: .pages)
+        cards = try container.decodeIfPresent(Int.self, forKey: .cards) ?? 0
         bytes = try container.decode(Int.self, forKey: .bytes)
         warnings = try container.decode([String].self, forKey: .warnings)
         error = try container.decodeIfPresent(String.self, forKey: .error)
@@ -81,6 +84,7 @@ package struct BatchResult: Sendable, Codable {
         try container.encode(row, forKey: .row)
         try container.encode(output, forKey: .output)
         try container.encode(pages, forKey: .pages)
+        try container.encode(cards, forKey: .cards)
         try container.encode(bytes, forKey: .bytes)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
@@ -346,6 +350,7 @@ package final class BatchRunner: Sendable {
             let written = try document.write(to: url)
             result.output = written.count == 1 ? written[0].path : written.map(\.path).joined(separator: ",")
             result.pages = document.pageCount
+            result.cards = document.cardCount
             result.bytes = document.files.reduce(0) { $0 + $1.count }
             result.warnings =
                 settings.notes + document.notes + document.findings.filter { !$0.code.hasPrefix("text-shrunk") && $0.code != "continued" }.map(\.description)

@@ -215,8 +215,7 @@ struct RenderCommand: ParsableCommand {
     private func write(_ document: RenderedDocument, to target: URL) throws {
         let written = try document.write(to: target)
         guard !quiet else { return }
-        let cards = document.pageCount == 1 ? "1 card" : "\(document.pageCount) cards"
-        printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(cards))")
+        printError("routinecard: wrote \(written.map(\.relativePath).joined(separator: ", ")) (\(document.summary))")
     }
 
     /// The routine `name` names; for a built-in, its translation into `language` when there is one.

@@ -52,8 +52,13 @@ struct BatchCommandTests: CLITest {
         #expect(lines.count == 6)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            for key in ["output", "pages", "bytes", "warnings", "error", "ms"] { #expect(object.keys.contains(key), "\(key)") }
-            if object["row"] as? Int == 3 { #expect(object["error"] is String) } else { #expect(object["error"] is NSNull) }
+            for key in ["output", "pages", "cards", "bytes", "warnings", "error", "ms"] { #expect(object.keys.contains(key), "\(key)") }
+            if object["row"] as? Int == 3 {
+                #expect(object["error"] is String)
+            } else {
+                #expect(object["error"] is NSNull)
+                #expect((object["cards"] as? Int ?? 0) >= 1 && (object["pages"] as? Int ?? 0) >= (object["cards"] as? Int ?? 0))
+            }
         }
     }
 

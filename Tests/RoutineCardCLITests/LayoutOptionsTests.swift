@@ -95,3 +95,22 @@ struct LayoutOptionsTests: CLITest {
         #expect(try run(["render", "--margin", "3parsecs"]).status == 64)
     }
 }
+
+/// The command says what it wrote in the units a person counts: cards, sides and sheets.
+struct WrittenCountTests: CLITest {
+    let cli: CLIHarness
+    init() throws { cli = try CLIHarness() }
+
+    @Test(arguments: [
+        (["leg-cramps", "-o", "a.pdf"], "(2 cards)"),
+        (["runner-cooldown", "--template", "wallet", "-o", "b.pdf"], "(1 card, front and back)"),
+        (["leg-cramps", "--template", "wallet", "-o", "c.pdf"], "(2 cards, fronts and backs)"),
+        (["leg-cramps", "--sheet", "a4", "--copies", "2", "-o", "d.pdf"], "(2 sheets, 4 cards)"),
+        (["runner-cooldown", "--template", "wallet", "--sheet", "letter", "--copies", "8", "-o", "e.pdf"], "(2 sheets: 8 cards, fronts and backs)"),
+    ])
+    func theMessageCountsCardsAndSheets(arguments: [String], expected: String) throws {
+        let result = try run(["render"] + arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("wrote \(arguments[arguments.count - 1]) \(expected)"), "\(result.stderr)")
+    }
+}

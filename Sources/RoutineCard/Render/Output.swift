@@ -58,6 +58,31 @@ public struct RenderedDocument: Sendable {
     /// The whole file (the first page's file for PNG).
     public var data: Data { files.first ?? Data() }
 
+    /// How many cards there are to cut out or hand over: a card per page for the fridge card and the
+    /// sheet, a card per front and back for the wallet card, and on printer sheets every copy.
+    public var cardCount: Int {
+        let perSet = layouts.reduce(0) { $0 + ($1.isWallet ? ($1.pages.count + 1) / 2 : $1.pages.count) }
+        guard !sheetPages.isEmpty else { return perSet }
+        let placed = sheetPages.reduce(0) { total, sheet in
+            total + sheet.elements.filter { if case .card = $0 { true } else { false } }.count
+        }
+        let pagesPerSet = layouts.reduce(0) { $0 + $1.pages.count }
+        return pagesPerSet == 0 ? 0 : perSet * (placed / pagesPerSet)
+    }
+
+    /// Whether the cards have a front and a back (the wallet card).
+    public var isTwoSided: Bool { layouts.contains { $0.isWallet } }
+
+    /// What was written, in the units a person counts: "2 cards", "1 card, front and back",
+    /// "1 sheet, 4 cards", "2 sheets: 8 cards, fronts and backs".
+    package var summary: String {
+        func cards(_ count: Int) -> String { count == 1 ? "1 card" : "\(count) cards" }
+        let sides = isTwoSided ? (cardCount == 1 ? ", front and back" : ", fronts and backs") : ""
+        guard !sheetPages.isEmpty else { return cards(cardCount) + sides }
+        let sheets = pageCount == 1 ? "1 sheet" : "\(pageCount) sheets"
+        return isTwoSided ? "\(sheets): \(cards(cardCount))\(sides)" : "\(sheets), \(cards(cardCount))"
+    }
+
     /// Writes the document atomically: to a temporary file in the same folder, renamed into place
     /// when complete, so a failure never leaves a partial file or replaces a good one. A PNG of
     /// several pages is written as `name-1.png`, `name-2.png`, ….
