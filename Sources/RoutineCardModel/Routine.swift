@@ -79,3 +79,22 @@ public struct Frequency: Codable, Sendable, Hashable {
         case perDay = "per_day"
     }
 }
+
+extension Routine {
+    /// Every sentence of the routine a card prints, in order, as written (emphasis markers
+    /// included): title, subtitle, frequency, then each section's names, steps, cautions, tips,
+    /// notes and help. Not the disclaimer, which cards print in their footer.
+    package var printedSentences: [String] {
+        var sentences = [title] + [subtitle, frequency?.text].compactMap { $0 }
+        for section in sections {
+            switch section.content {
+            case .exercises(let items): sentences += items.flatMap { [$0.name] + $0.steps + [$0.caution].compactMap { $0 } }
+            case .therapy(let items): sentences += items.flatMap { $0.steps + [$0.caution].compactMap { $0 } }
+            case .tips(let items): sentences += items.map(\.text)
+            case .notes(let items): sentences += items
+            case .help(let advice): sentences += advice.urgent + advice.doctor
+            }
+        }
+        return sentences
+    }
+}

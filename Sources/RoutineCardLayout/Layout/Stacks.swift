@@ -4,8 +4,8 @@ import RoutineCardModel
 struct VStack: Block {
     var children: [Block]
     var spacing: Glue
-    /// Whether a break may leave the first child alone before it (boxes one under the other);
-    /// not when the first child names the rest (an exercise's name over its steps).
+    /// Whether a break may leave the first or last child alone (boxes one under the other); not
+    /// when they belong with the rest (an exercise's name over its steps, a caution under them).
     var firstMayStandAlone = false
 
     func height(width: Double, in context: LayoutContext) throws -> Double {
@@ -41,9 +41,11 @@ struct VStack: Block {
                     VStack(children: [tail] + children[(index + 1)...], spacing: spacing, firstMayStandAlone: firstMayStandAlone)
                 )
             }
-            // Never the first child alone (a name or a title) at the foot of a column, unless
+            // Never the first child alone (a name or a title) at the foot of a column, nor the last
+            // alone at the head of the next (a caution away from what it warns about), unless
             // something too tall for any column must break somewhere.
-            guard index > (context.splitLines > 1 && !firstMayStandAlone ? 1 : 0) else { return nil }
+            let strict = context.splitLines > 1 && !firstMayStandAlone
+            guard index > (strict ? 1 : 0), !(strict && index == children.count - 1) else { return nil }
             return (
                 VStack(children: Array(children[..<index]), spacing: spacing, firstMayStandAlone: firstMayStandAlone),
                 VStack(children: Array(children[index...]), spacing: spacing, firstMayStandAlone: firstMayStandAlone)

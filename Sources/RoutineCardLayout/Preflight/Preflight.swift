@@ -199,22 +199,12 @@ package struct Preflight {
         let continued = "(\(Labels.forLanguage(options.labelsLanguage(for: routine)).continued))"
         let texts = layout.pages.flatMap(\.texts)
         let printed = Self.comparable(texts.filter { $0.role != .footer && !$0.text.hasSuffix(continued) }.map(\.text).joined(separator: " "))
-        var expected = [routine.title] + [routine.subtitle, routine.frequency?.text].compactMap { $0 }
         var missing: [String] = []
         // The disclaimer is the footer's own line.
         if let disclaimer = routine.disclaimer, !isPrinted(normal(disclaimer), in: Self.comparable(texts.map(\.text).joined(separator: " "))) {
             missing.append(disclaimer)
         }
-        for section in routine.sections {
-            switch section.content {
-            case .exercises(let items): expected += items.flatMap { [$0.name] + $0.steps + [$0.caution].compactMap { $0 } }
-            case .therapy(let items): expected += items.flatMap { $0.steps + [$0.caution].compactMap { $0 } }
-            case .tips(let items): expected += items.map(\.text)
-            case .notes(let items): expected += items
-            case .help(let advice): expected += advice.urgent + advice.doctor
-            }
-        }
-        return missing + expected.filter { !isPrinted(normal($0), in: printed) }
+        return missing + routine.printedSentences.filter { !isPrinted(normal($0), in: printed) }
     }
 
     /// Text as compared for dropped words, as UTF-8: lower case, one space between words, without

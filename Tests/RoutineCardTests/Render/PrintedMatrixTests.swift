@@ -47,20 +47,6 @@ struct PrintedMatrixTests {
             .replacingOccurrences(of: "\u{AD}", with: "").lowercased()
     }
 
-    static func sentences(of routine: Routine) -> [String] {
-        var all = [routine.title] + [routine.subtitle, routine.frequency?.text].compactMap { $0 }
-        for section in routine.sections {
-            switch section.content {
-            case .exercises(let items): all += items.flatMap { [$0.name] + $0.steps + [$0.caution].compactMap { $0 } }
-            case .therapy(let items): all += items.flatMap { $0.steps + [$0.caution].compactMap { $0 } }
-            case .tips(let items): all += items.map(\.text)
-            case .notes(let items): all += items
-            case .help(let advice): all += advice.urgent + advice.doctor
-            }
-        }
-        return all
-    }
-
     @Test(arguments: Template.allCases, Theme.Name.allCases)
     func everyCardReadsBackWholeAndEvenlyUsed(template: Template, theme: Theme.Name) throws {
         let folder = try ExternalTool.temporaryFolder()
@@ -87,7 +73,7 @@ struct PrintedMatrixTests {
                     text = text.replacingOccurrences(of: continued, with: " ")
                     return text.replacing(cardNumber, with: " ")
                 }.joined(separator: " ").split(separator: " ").joined(separator: " ")
-                for sentence in Self.sentences(of: routine) {
+                for sentence in routine.printedSentences {
                     #expect(printed.contains(Self.normal(sentence)), "\(label): '\(sentence)' is not in the PDF")
                 }
                 if let note = options.personal.note { #expect(printed.contains(Self.normal(note)), "\(label): the note") }
