@@ -29,7 +29,8 @@ package struct CardSettings: Sendable, Hashable, Codable {
     package var dpi: Double?
     /// `a4`, `letter` or `any`: cards on printer sheets.
     package var sheet: String?
-    package var copies: Int?
+    /// A number of copies, or `fill`.
+    package var copies: String?
     /// `long` or `short`.
     package var flip: String?
     /// `X,Y` with units, such as `1.5mm,-0.5mm`.
@@ -118,6 +119,13 @@ package struct CardSettings: Sendable, Hashable, Codable {
                 "a \(card) card does not fit on a \(sheet.kind.rawValue) sheet with room for crop marks; "
                     + "choose a smaller --paper, or leave out --sheet")
         }
+        if let sheet = options.sheet, let needed = SheetImposer.requiredMargin(for: options.pageSize, on: sheet), options.effectiveMargin < needed - 0.01 {
+            let mm = { (points: Double) in String(format: "%.1f", points / Units.pointsPerMillimetre).replacingOccurrences(of: ".0", with: "") }
+            throw SettingError(
+                "cards tiled edge to edge on \(sheet.kind == .letter ? "a Letter" : "an A4") sheet need a margin of at least \(mm(needed)) mm, so that nothing prints "
+                    + "where home printers cannot reach (this card's is \(mm(options.effectiveMargin)) mm); give --margin \(mm(needed))mm or more, or leave out --sheet"
+            )
+        }
         return options
     }
 
@@ -130,7 +138,7 @@ package struct CardSettings: Sendable, Hashable, Codable {
         page.width += 2 * options.bleed
         page.height += 2 * options.bleed
         if let sheet = options.sheet {
-            let paper = sheet.paper()
+            let paper = sheet.paper
             page = Size(width: max(page.width, paper.width), height: max(page.height, paper.height))
         }
         let scale = resolution / 72
@@ -158,8 +166,16 @@ package struct CardSettings: Sendable, Hashable, Codable {
         guard let kind = SheetOptions.Kind(rawValue: sheet.lowercased()) else {
             throw SettingError("unknown sheet '\(sheet)'; use a4, letter or any")
         }
-        let copies = self.copies ?? 1
-        guard (1...1000).contains(copies) else { throw SettingError("copies must be between 1 and 1000") }
+        let copies: SheetOptions.Copies
+        switch self.copies?.lowercased().trimmingCharacters(in: .whitespaces) {
+        case nil: copies = .count(1)
+        case "fill": copies = .fill
+        case let text?:
+            guard let count = Int(text), (1...1000).contains(count) else {
+                throw SettingError("copies must be a number from 1 to 1000, or fill (as many as the last sheet holds)")
+            }
+            copies = .count(count)
+        }
         var flipSide = SheetOptions.Flip.long
         if let flip {
             guard let known = SheetOptions.Flip(rawValue: flip.lowercased()) else { throw SettingError("unknown flip '\(flip)'; use long or short") }

@@ -8,7 +8,10 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "fridge (one large-type card), sheet (a full-page handout) or wallet (a bank-card-sized card, front and back).")
     var template: Template?
 
-    @Option(help: "a4, a5, a6, letter, half-letter, 4x6in, 5x7in, 3x5in, wallet, or WxH with a unit (100x150mm). Default: the template's (a6, a4, wallet).")
+    @Option(
+        help:
+            "a4, a5, a6, a7, letter, half-letter, quarter-letter, 4x6in, 5x7in, 3x5in, wallet, or WxH with a unit (100x150mm). Default: the template's (a6, a4, wallet)."
+    )
     var paper: String?
 
     @Flag(help: "Turn the paper sideways.")
@@ -47,11 +50,14 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
     var format: OutputFormat?
 
-    @Option(help: "Put the cards on printer sheets with crop marks: a4, letter, or any (the locale's; fits both).")
+    @Option(
+        help:
+            "Put the cards on printer sheets: a4 or letter (A6, A7 and quarter-Letter cards tile them edge to edge), or any (210 × 279.4 mm: prints at 100 % on both)."
+    )
     var sheet: SheetOptions.Kind?
 
-    @Option(help: "With --sheet: how many of each card.")
-    var copies: Int?
+    @Option(help: "With --sheet: how many copies of the cards, collated, or fill (as many as the last sheet holds).")
+    var copies: String?
 
     @Option(help: "With --sheet, for two-sided cards: the edge the paper turns over for the back, long or short.")
     var flip: SheetOptions.Flip?

@@ -83,7 +83,13 @@ struct LayoutOptionsTests: CLITest {
         #expect(try run(["calibrate", "--sheet", "a4", "-o", "cal.pdf"]).status == 0)
         let calibration = try ExternalTool.run("pdfinfo", [folder.appendingPathComponent("cal.pdf").path]).output
         #expect(ExternalTool.field("Pages", in: calibration) == "2")
+        #expect(try run(["render", "--sheet", "any", "--copies", "fill", "-o", "any.pdf"]).status == 0)
+        #expect(try pageSize("any.pdf") == "595.276 x 792 pts")
         #expect(try run(["render", "--copies", "2"]).status == 64, "copies need a sheet")
+        #expect(try run(["render", "--sheet", "a4", "--copies", "0"]).status == 64)
+        #expect(try run(["render", "--sheet", "a4", "--copies", "lots"]).status == 64)
+        let margin = try run(["render", "--sheet", "a4", "--margin", "4mm", "-o", "no.pdf"])
+        #expect(margin.status == 64 && margin.stderr.contains("margin of at least 5 mm"), "\(margin.stderr)")
         #expect(try run(["render", "--sheet", "a3"]).status == 64)
         #expect(try run(["render", "--sheet", "a4", "--back-offset", "1mm"]).status == 64)
         #expect(try run(["render", "--template", "sheet", "--sheet", "a4", "-o", "no.pdf"]).status == 64)  // an impossible combination
@@ -105,7 +111,9 @@ struct WrittenCountTests: CLITest {
         (["leg-cramps", "-o", "a.pdf"], "(2 cards)"),
         (["runner-cooldown", "--template", "wallet", "-o", "b.pdf"], "(1 card, front and back)"),
         (["leg-cramps", "--template", "wallet", "-o", "c.pdf"], "(2 cards, fronts and backs)"),
-        (["leg-cramps", "--sheet", "a4", "--copies", "2", "-o", "d.pdf"], "(2 sheets, 4 cards)"),
+        (["leg-cramps", "--sheet", "a4", "--copies", "2", "-o", "d.pdf"], "(1 sheet, 4 cards)"),
+        (["leg-cramps", "--sheet", "a4", "--copies", "3", "-o", "f.pdf"], "(2 sheets, 6 cards)"),
+        (["leg-cramps", "--paper", "a7", "--sheet", "a4", "--copies", "fill", "-o", "g.pdf"], "(1 sheet, 8 cards)"),
         (["runner-cooldown", "--template", "wallet", "--sheet", "letter", "--copies", "8", "-o", "e.pdf"], "(2 sheets: 8 cards, fronts and backs)"),
     ])
     func theMessageCountsCardsAndSheets(arguments: [String], expected: String) throws {

@@ -83,13 +83,16 @@ public struct CardRenderer: Sendable {
             let layouts = try routines.map { try engine.layout($0, options: options) }
             var pages = layouts.flatMap(\.pages)
             var sheets: [PlacedPage] = []
+            var sheetCards = 0
             if let sheet = options.sheet {
                 // Wallet cards come as front, back, front, back…; other cards are one-sided.
                 let cards: [(front: PlacedPage, back: PlacedPage?)] =
                     options.template == .wallet
                     ? stride(from: 0, to: pages.count, by: 2).map { (pages[$0], $0 + 1 < pages.count ? pages[$0 + 1] : nil) }
                     : pages.map { ($0, nil) }
-                sheets = try SheetImposer(options: sheet, theme: options.resolvedTheme, measurer: worker.measurer).sheets(for: cards)
+                let imposed = try SheetImposer(options: sheet, theme: options.resolvedTheme, measurer: worker.measurer).sheets(for: cards)
+                sheets = imposed.pages
+                sheetCards = imposed.cardCount
                 pages = sheets
             }
             let titles = routines.map { EmphasisParser.parse($0.title).plain }
@@ -100,7 +103,8 @@ public struct CardRenderer: Sendable {
             let findings = try zip(routines, layouts).flatMap { routine, layout in
                 try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
             }
-            return PendingDocument(drawn: drawn, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings, sheets: sheets)
+            return PendingDocument(
+                drawn: drawn, pageCount: pages.count, notes: notes, layouts: layouts, findings: findings, sheets: sheets, sheetCards: sheetCards)
         }.finished(format: output.format)
     }
 }
@@ -134,12 +138,14 @@ private struct PendingDocument {
     var layouts: [CardLayout]
     var findings: [Finding]
     var sheets: [PlacedPage] = []
+    var sheetCards = 0
 
     func finished(format: OutputFormat) throws -> RenderedDocument {
         var document = RenderedDocument(
             format: format, files: try drawn.files(), pageCount: pageCount, notes: notes,
             layouts: layouts, findings: findings)
         document.sheetPages = sheets
+        document.sheetCardCount = sheetCards
         return document
     }
 }

@@ -54,6 +54,8 @@ public struct RenderedDocument: Sendable {
     public let findings: [Finding]
     /// With ``CardOptions/sheet``: the printer sheets that were drawn (the cards are in ``layouts``).
     package var sheetPages: [PlacedPage] = []
+    /// With ``CardOptions/sheet``: the cards placed on them, every copy (a front and its back are one).
+    package var sheetCardCount = 0
 
     /// The whole file (the first page's file for PNG).
     public var data: Data { files.first ?? Data() }
@@ -62,12 +64,7 @@ public struct RenderedDocument: Sendable {
     /// sheet, a card per front and back for the wallet card, and on printer sheets every copy.
     public var cardCount: Int {
         let perSet = layouts.reduce(0) { $0 + ($1.isWallet ? ($1.pages.count + 1) / 2 : $1.pages.count) }
-        guard !sheetPages.isEmpty else { return perSet }
-        let placed = sheetPages.reduce(0) { total, sheet in
-            total + sheet.elements.filter { if case .card = $0 { true } else { false } }.count
-        }
-        let pagesPerSet = layouts.reduce(0) { $0 + $1.pages.count }
-        return pagesPerSet == 0 ? 0 : perSet * (placed / pagesPerSet)
+        return sheetPages.isEmpty ? perSet : sheetCardCount
     }
 
     /// Whether the cards have a front and a back (the wallet card).

@@ -23,10 +23,14 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let a5 = Paper(name: "a5", width: Units.mm(148), height: Units.mm(210))
     /// ISO A6, 105 × 148 mm: the fridge card's paper.
     public static let a6 = Paper(name: "a6", width: Units.mm(105), height: Units.mm(148))
+    /// ISO A7, 74 × 105 mm: eight to an A4 sheet.
+    public static let a7 = Paper(name: "a7", width: Units.mm(74), height: Units.mm(105))
     /// US Letter, 8.5 × 11 in.
     public static let letter = Paper(name: "letter", width: 612, height: 792)
     /// Half Letter, 5.5 × 8.5 in.
     public static let halfLetter = Paper(name: "half-letter", width: 396, height: 612)
+    /// Quarter Letter, 4.25 × 5.5 in: four to a Letter sheet.
+    public static let quarterLetter = Paper(name: "quarter-letter", width: 306, height: 396)
     /// An index card, 4 × 6 in.
     public static let index4x6 = Paper(name: "4x6in", width: 288, height: 432)
     /// An index card, 5 × 7 in.
@@ -37,7 +41,7 @@ public struct Paper: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let wallet = Paper(name: "wallet", width: Units.mm(85.6), height: Units.mm(54))
 
     /// The named sizes `--paper` accepts.
-    public static let named: [Paper] = [.a4, .a5, .a6, .letter, .halfLetter, .index4x6, .index5x7, .index3x5, .wallet]
+    public static let named: [Paper] = [.a4, .a5, .a6, .a7, .letter, .halfLetter, .quarterLetter, .index4x6, .index5x7, .index3x5, .wallet]
 
     /// The name.
     public var description: String { name }

@@ -1,61 +1,11 @@
 import Foundation
 import RoutineCardModel
 
-/// How cards go onto printer sheets.
-public struct SheetOptions: Hashable, Sendable {
-    /// The printer paper.
-    public enum Kind: String, Sendable, CaseIterable {
-        /// A4 or US Letter.
-        case a4, letter
-        /// A4 or Letter, whichever the locale uses; the layout prints uncut on both anyway.
-        case any
-    }
-
-    /// Which way the paper turns for printing the back.
-    public enum Flip: String, Sendable, CaseIterable {
-        /// Turned over its long edge (most printers' default).
-        case long
-        /// Turned over its short edge.
-        case short
-    }
-
-    /// The printer paper.
-    public var kind: Kind
-    /// How many copies of the whole set of cards (at least one), collated.
-    public var copies: Int
-    /// How the printer turns the paper for the back.
-    public var flip: Flip
-    /// How far the back side prints from where it should, measured with `routinecard calibrate`;
-    /// backs are moved the other way by this much (points, x to the right, y down).
-    package var backOffset: Point
-
-    /// - Parameters:
-    ///   - backOffsetX: how far right of where it should the back side prints, in points.
-    ///   - backOffsetY: how far below where it should the back side prints, in points.
-    public init(kind: Kind = .a4, copies: Int = 1, flip: Flip = .long, backOffsetX: Double = 0, backOffsetY: Double = 0) {
-        self.kind = kind
-        self.copies = max(1, copies)
-        self.flip = flip
-        self.backOffset = Point(x: backOffsetX, y: backOffsetY)
-    }
-
-    /// The paper `kind` stands for; `any` asks the locale (LC_ALL, LC_PAPER, LANG).
-    package func paper(environment: [String: String] = ProcessInfo.processInfo.environment) -> Paper {
-        switch kind {
-        case .a4: return .a4
-        case .letter: return .letter
-        case .any:
-            let locale = ["LC_ALL", "LC_PAPER", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-            let region = locale.split(separator: ".").first?.split(separator: "_").dropFirst().first.map(String.init) ?? ""
-            return ["US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PR"].contains(region) ? .letter : .a4
-        }
-    }
-}
-
-/// Lays cards out on printer sheets: as many as fit inside the area A4 and Letter share
-/// (210 × 279.4 mm, centred), with crop marks outside each card, a 50 mm ruler to check the printer
-/// did not scale the page, and, for cards with backs, a following sheet of backs that line up in
-/// duplex printing.
+/// Lays cards out on printer sheets. When the card size divides the paper (A6 and A7 on A4, quarter-
+/// and half-Letter on Letter) the cards tile it edge to edge, with cut guides in their blank margins;
+/// otherwise they are spaced out with crop marks between them, inside the paper less a printer margin.
+/// Every sheet carries a 50 mm ruler to check the printer did not scale the page; cards with backs
+/// get a following sheet of backs that line up in duplex printing.
 package struct SheetImposer {
     let options: SheetOptions
     let theme: Theme
@@ -67,42 +17,79 @@ package struct SheetImposer {
         self.measurer = measurer
     }
 
-    /// The area both A4 and Letter hold, centred on the sheet.
-    static func commonArea(on paper: Paper) -> Rect {
-        let width = Units.mm(210), height = Units.mm(279.4)
-        return Rect(x: (paper.width - width) / 2, y: (paper.height - height) / 2, width: width, height: height)
-    }
-
-    private static let printerMargin = Units.mm(5)
+    /// How near the paper's edge home printers print: nothing of a card's content comes nearer.
+    package static let printerMargin = Units.mm(5)
     private static let gutter = Units.mm(6)
     private static let markOffset = Units.mm(1)
     private static let markLength = Units.mm(4)
     private static let rulerStrip = Units.mm(12)
 
-    /// Where cards may go on a sheet: the common area less the printer margin and the ruler's strip.
+    /// Where spaced-out cards may go: the page less the printer margin, room for the crop marks
+    /// outside the cards, and the ruler's strip.
     static func workArea(on paper: Paper) -> Rect {
-        let common = commonArea(on: paper)
-        return Rect(
-            x: common.x + printerMargin, y: common.y + printerMargin,
-            width: common.width - 2 * printerMargin, height: common.height - 2 * printerMargin - rulerStrip)
+        let inset = printerMargin + markOffset + markLength
+        return Rect(x: inset, y: inset, width: paper.width - 2 * inset, height: paper.height - 2 * inset - rulerStrip)
+    }
+
+    /// How the cards of `size` lie on the sheet, or nil when not even one fits.
+    static func grid(for size: Size, on paper: Paper) -> SheetGrid? {
+        SheetGrid.tiling(of: size, on: Size(width: paper.width, height: paper.height))
+            ?? SheetGrid.spaced(size, gutter: gutter, in: workArea(on: paper))
     }
 
     /// Whether at least one card of `size` fits on the sheet, either way round.
     package static func fits(_ size: Size, on sheet: SheetOptions) -> Bool {
-        (try? grid(for: size, in: workArea(on: sheet.paper()))) != nil
+        grid(for: size, on: sheet.paper) != nil
+    }
+
+    /// The smallest card margin that keeps content ``printerMargin`` from the paper's edge when
+    /// cards of `size` tile the sheet edge to edge; nil when they do not tile it.
+    package static func requiredMargin(for size: Size, on sheet: SheetOptions) -> Double? {
+        let paper = sheet.paper
+        guard let grid = SheetGrid.tiling(of: size, on: Size(width: paper.width, height: paper.height)) else { return nil }
+        return printerMargin - slack(of: grid, on: paper)
+    }
+
+    /// The narrowest strip of paper left around tiled cards.
+    private static func slack(of grid: SheetGrid, on paper: Paper) -> Double {
+        let bounds = grid.bounds
+        return min(bounds.minX, bounds.minY, paper.width - bounds.maxX, paper.height - bounds.maxY)
+    }
+
+    /// How many cards of `size` one sheet holds (0: none fit).
+    package static func cardsPerSheet(_ size: Size, on sheet: SheetOptions) -> Int {
+        grid(for: size, on: sheet.paper)?.slots.count ?? 0
     }
 
     /// - Parameter cards: each card's front and, for two-sided cards, its back.
-    package func sheets(for cards: [(front: PlacedPage, back: PlacedPage?)]) throws -> [PlacedPage] {
-        let paper = options.paper()
-        let common = Self.commonArea(on: paper)
-        let work = Self.workArea(on: paper)
+    /// - Returns: the sheets, each sheet of fronts followed by its sheet of backs, and how many cards
+    ///   they hold (every copy; a front and its back are one card).
+    package func sheets(for cards: [(front: PlacedPage, back: PlacedPage?)]) throws -> (pages: [PlacedPage], cardCount: Int) {
+        let paper = options.paper
+        guard let first = cards.first else { return ([], 0) }
+        guard let grid = Self.grid(for: first.front.size, on: paper) else {
+            let size = first.front.size
+            throw LayoutError(
+                description:
+                    "a \(Int((size.width / Units.pointsPerMillimetre).rounded())) × \(Int((size.height / Units.pointsPerMillimetre).rounded())) mm card does not fit on the sheet with room for crop marks"
+            )
+        }
+        let blank = cards.flatMap { [$0.front] + ($0.back.map { [$0] } ?? []) }.map(Self.blankMargin).min() ?? 0
+        if grid.isTiled { try Self.requirePrinterMargin(blank: blank, grid: grid, paper: paper) }
+        let perSheet = grid.slots.count
         // Collated: each copy is the whole set of cards in order (card 1, card 2, card 1, card 2…),
         // so a routine that runs over two cards prints whole sets, not a sheet of card 1 alone.
-        let copies = (0..<options.copies).flatMap { _ in cards }
-        guard let first = copies.first else { return [] }
-        let grid = try Self.grid(for: first.front.size, in: work)
-        let perSheet = grid.slots.count
+        let copies: [(front: PlacedPage, back: PlacedPage?)]
+        switch options.copies {
+        case .count(let count): copies = (0..<max(1, count)).flatMap { _ in cards }
+        case .fill:
+            let places = (cards.count + perSheet - 1) / perSheet * perSheet
+            copies = (0..<places).map { cards[$0 % cards.count] }
+        }
+        let page = Size(width: paper.width, height: paper.height)
+        let safe = Rect(x: 0, y: 0, width: paper.width, height: paper.height).insetBy(Self.printerMargin)
+        let marks = grid.isTiled ? cutGuides(grid, paper: paper, blank: blank) : []
+        let ruler = grid.isTiled ? try rulerBetweenRows(grid, blank: blank) : try ruler(on: paper)
         var sheets: [PlacedPage] = []
         var index = 0
         while index < copies.count {
@@ -110,47 +97,111 @@ package struct SheetImposer {
             var front: [PlacedElement] = []
             var back: [PlacedElement] = []
             for (slot, card) in zip(grid.slots, batch) {
-                front.append(.card(PlacedCard(card: card.front, origin: slot, quarterTurns: grid.quarterTurns)))
-                front += cropMarks(around: PlacedCard(card: card.front, origin: slot, quarterTurns: grid.quarterTurns).frame)
+                let placed = PlacedCard(card: card.front, origin: slot, quarterTurns: grid.quarterTurns)
+                front.append(.card(placed))
+                if !grid.isTiled { front += cropMarks(around: placed.frame) }
                 if let backPage = card.back {
                     back.append(.card(mirrored(backPage, slot: slot, quarterTurns: grid.quarterTurns, paper: paper)))
                 }
             }
-            front += try ruler(in: common)
-            sheets.append(PlacedPage(size: Size(width: paper.width, height: paper.height), bleed: 0, safeArea: common, background: .white, elements: front))
+            front += marks + ruler
+            sheets.append(PlacedPage(size: page, bleed: 0, safeArea: safe, background: .white, elements: front))
             if !back.isEmpty {
-                sheets.append(PlacedPage(size: Size(width: paper.width, height: paper.height), bleed: 0, safeArea: common, background: .white, elements: back))
+                sheets.append(PlacedPage(size: page, bleed: 0, safeArea: safe, background: .white, elements: back))
             }
             index += perSheet
         }
-        return sheets
+        return (sheets, copies.count)
     }
 
-    /// Card positions: the orientation that fits more cards, the grid centred in the work area.
-    static func grid(for card: Size, in work: Rect) throws -> (slots: [Point], quarterTurns: Int) {
-        func fit(_ size: Size) -> (columns: Int, rows: Int) {
-            (Int(((work.width + gutter) / (size.width + gutter)).rounded(.down)), Int(((work.height + gutter) / (size.height + gutter)).rounded(.down)))
+    /// The blank space between a card's edge and its content (its safe area), on its narrowest side.
+    static func blankMargin(_ card: PlacedPage) -> Double {
+        let safe = card.safeArea
+        return min(safe.minX, safe.minY, card.size.width - safe.maxX, card.size.height - safe.maxY)
+    }
+
+    /// Tiled cards reach the paper's edge, so their own margin must keep content where printers print.
+    private static func requirePrinterMargin(blank: Double, grid: SheetGrid, paper: Paper) throws {
+        let slack = slack(of: grid, on: paper)
+        guard blank + slack < printerMargin - 0.01 else { return }
+        func mm(_ points: Double) -> String { String(format: "%.1f", points / Units.pointsPerMillimetre) }
+        throw LayoutError(
+            description:
+                "cards tiled edge to edge on \(paper.name) paper need a margin of at least \(mm(printerMargin - slack)) mm, so that nothing is printed "
+                + "where home printers cannot reach; these have \(mm(blank)) mm: raise the margin, or leave out the sheet"
+        )
+    }
+
+    /// Short lines where the cuts between tiled cards run: from each sheet edge into the cards'
+    /// blank margins, and a cross where two cuts meet; never over content.
+    private func cutGuides(_ grid: SheetGrid, paper: Paper, blank: Double) -> [PlacedElement] {
+        let reach = max(Units.mm(1), min(blank - Units.mm(1.5), Units.mm(5)))
+        let bounds = grid.bounds, cuts = grid.innerCuts
+        var lines: [Rect] = []
+        for x in cuts.x {
+            lines.append(Rect(x: x, y: 0, width: 0, height: bounds.minY + reach))
+            lines.append(Rect(x: x, y: bounds.maxY - reach, width: 0, height: paper.height - bounds.maxY + reach))
+            for y in cuts.y { lines.append(Rect(x: x, y: y - reach, width: 0, height: 2 * reach)) }
         }
-        let upright = fit(card), turned = fit(Size(width: card.height, height: card.width))
-        let useTurned = turned.columns * turned.rows > upright.columns * upright.rows
-        let (columns, rows) = useTurned ? turned : upright
-        let size = useTurned ? Size(width: card.height, height: card.width) : card
-        guard columns > 0, rows > 0 else {
-            throw LayoutError(
-                description:
-                    "a \(Int(card.width / Units.pointsPerMillimetre)) × \(Int(card.height / Units.pointsPerMillimetre)) mm card does not fit on the sheet with room for crop marks"
-            )
+        for y in cuts.y {
+            lines.append(Rect(x: 0, y: y, width: bounds.minX + reach, height: 0))
+            lines.append(Rect(x: bounds.maxX - reach, y: y, width: paper.width - bounds.maxX + reach, height: 0))
+            for x in cuts.x { lines.append(Rect(x: x - reach, y: y, width: 2 * reach, height: 0)) }
         }
-        let totalWidth = Double(columns) * size.width + Double(columns - 1) * gutter
-        let totalHeight = Double(rows) * size.height + Double(rows - 1) * gutter
-        let x0 = work.x + (work.width - totalWidth) / 2, y0 = work.y + (work.height - totalHeight) / 2
-        var slots: [Point] = []
-        for row in 0..<rows {
-            for column in 0..<columns {
-                slots.append(Point(x: x0 + Double(column) * (size.width + gutter), y: y0 + Double(row) * (size.height + gutter)))
-            }
+        return lines.map { .shape(PlacedShape(kind: .line, frame: $0, stroke: .black, lineWidth: 0.4)) }
+    }
+
+    /// The 50 mm ruler of a tiled sheet: in the blank margins either side of the middle cut between
+    /// rows, ticks above the cut and the words below, left of any cross.
+    private func rulerBetweenRows(_ grid: SheetGrid, blank: Double) throws -> [PlacedElement] {
+        let cuts = grid.innerCuts.y
+        guard !cuts.isEmpty else { return [] }
+        let cut = cuts[(cuts.count - 1) / 2]
+        let left = grid.bounds.minX + blank
+        let right = (grid.innerCuts.x.first ?? grid.bounds.maxX) - blank
+        return try ruler(left: left, baseline: cut - Units.mm(1), textTop: cut + Units.mm(0.8), textWidth: right - left, size: 6)
+    }
+
+    /// The ruler of a spaced-out sheet, at the foot of the printable area.
+    private func ruler(on paper: Paper) throws -> [PlacedElement] {
+        let work = Rect(x: 0, y: 0, width: paper.width, height: paper.height).insetBy(Self.printerMargin)
+        let left = work.minX
+        let baseline = paper.height - Self.printerMargin - Units.mm(2)
+        var elements = try ruler(left: left, baseline: baseline, textTop: nil, textWidth: 0, size: 7)
+        let font = FontStyle(family: theme.fontFamily, size: 7)
+        let text = Self.rulerWords
+        let request = TextRequest(text: text, emphasis: [], font: font, alignment: .left, width: work.maxX - left - Units.mm(53))
+        let metrics = try measurer.measure(request)
+        elements.append(
+            .text(
+                PlacedText(
+                    frame: Rect(x: left + Units.mm(53), y: baseline - metrics.height, width: request.width, height: metrics.height),
+                    text: text, emphasis: [], font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount)))
+        return elements
+    }
+
+    static let rulerWords = "50 mm — if this ruler is not 50 mm long, print at actual size (100 %, no fit to page)"
+
+    /// A 50 mm line with ticks every 5 mm rising from `baseline`; with `textTop`, the words below it.
+    private func ruler(left: Double, baseline: Double, textTop: Double?, textWidth: Double, size: Double) throws -> [PlacedElement] {
+        var elements: [PlacedElement] = [
+            .shape(PlacedShape(kind: .line, frame: Rect(x: left, y: baseline, width: Units.mm(50), height: 0), stroke: .black, lineWidth: 0.5))
+        ]
+        for tick in 0...10 {
+            let x = left + Units.mm(Double(tick) * 5)
+            let height = Units.mm(tick % 2 == 0 ? 2.5 : 1.2)
+            elements.append(.shape(PlacedShape(kind: .line, frame: Rect(x: x, y: baseline - height, width: 0, height: height), stroke: .black, lineWidth: 0.4)))
         }
-        return (slots, useTurned ? 1 : 0)
+        guard let textTop else { return elements }
+        let font = FontStyle(family: theme.fontFamily, size: size)
+        let request = TextRequest(text: Self.rulerWords, emphasis: [], font: font, alignment: .left, width: textWidth)
+        let metrics = try measurer.measure(request)
+        elements.append(
+            .text(
+                PlacedText(
+                    frame: Rect(x: left, y: textTop, width: textWidth, height: metrics.height),
+                    text: Self.rulerWords, emphasis: [], font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount)))
+        return elements
     }
 
     /// The back of the card at `slot`, placed where it lands behind its front once the sheet is turned.
@@ -183,29 +234,5 @@ package struct SheetImposer {
             marks.append(.shape(PlacedShape(kind: .line, frame: Rect(x: x, y: vy, width: 0, height: Self.markLength), stroke: ink, lineWidth: width)))
         }
         return marks
-    }
-
-    /// A 50 mm ruler with centimetre ticks and a one-line instruction, at the foot of the common area.
-    private func ruler(in common: Rect) throws -> [PlacedElement] {
-        let left = common.x + Self.printerMargin
-        let baseline = common.maxY - Self.printerMargin - Units.mm(2)
-        var elements: [PlacedElement] = [
-            .shape(PlacedShape(kind: .line, frame: Rect(x: left, y: baseline, width: Units.mm(50), height: 0), stroke: .black, lineWidth: 0.5))
-        ]
-        for tick in 0...10 {
-            let x = left + Units.mm(Double(tick) * 5)
-            let height = Units.mm(tick % 2 == 0 ? 2.5 : 1.2)
-            elements.append(.shape(PlacedShape(kind: .line, frame: Rect(x: x, y: baseline - height, width: 0, height: height), stroke: .black, lineWidth: 0.4)))
-        }
-        let font = FontStyle(family: theme.fontFamily, size: 7)
-        let text = "50 mm — if this ruler is not 50 mm long, print at actual size (100%, no fit to page)"
-        let request = TextRequest(text: text, emphasis: [], font: font, alignment: .left, width: common.maxX - Self.printerMargin - left - Units.mm(53))
-        let metrics = try measurer.measure(request)
-        elements.append(
-            .text(
-                PlacedText(
-                    frame: Rect(x: left + Units.mm(53), y: baseline - metrics.height, width: request.width, height: metrics.height),
-                    text: text, emphasis: [], font: font, color: .black, alignment: .left, role: .label, lineCount: metrics.lineCount)))
-        return elements
     }
 }
