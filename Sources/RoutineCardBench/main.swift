@@ -16,6 +16,9 @@ struct Settings {
     /// Only the measures whose name contains this.
     var only: String?
 
+    static let usage =
+        "usage: routinecard-bench [--reference PATH] [--cli PATH] [--cards N] [--png-cards N] [--runs N] [--quick] [--json FILE] [--only TEXT]"
+
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
         while let argument = iterator.next() {
@@ -32,6 +35,9 @@ struct Settings {
             case "--quick": quick = true; cards = 200; pngCards = 30; runs = 3
             case "--json": json = try value()
             case "--only": only = try value()
+            case "--help", "-h":
+                print(Self.usage)
+                exit(0)
             default: throw BenchError("unknown argument \(argument)")
             }
         }
@@ -77,7 +83,13 @@ func referenceRun(_ path: String, format: String, count: Int, folder: URL) throw
     return perCard
 }
 
-let settings = try Settings(CommandLine.arguments)
+let settings: Settings
+do {
+    settings = try Settings(CommandLine.arguments)
+} catch {
+    FileHandle.standardError.write(Data("routinecard-bench: \(error)\n\(Settings.usage)\n".utf8))
+    exit(64)
+}
 var rows: [Row] = []
 @MainActor func record(_ row: Row) {
     rows.append(row)
