@@ -21,6 +21,11 @@ public final class Canvas {
         try GraphicsError.check(cairo_status(pointer), operation())
     }
 
+    /// Opens a PDF structure element ("H1", "P", "Figure") or a link (`Link`, `uri='…'`) around what is
+    /// drawn until ``endTag(_:)``; surfaces other than PDF ignore tags.
+    public func beginTag(_ name: String, attributes: String = "") { cairo_tag_begin(pointer, name, attributes) }
+    public func endTag(_ name: String) { cairo_tag_end(pointer, name) }
+
     public func save() { cairo_save(pointer) }
     public func restore() { cairo_restore(pointer) }
     public func translate(x: Double, y: Double) { cairo_translate(pointer, x, y) }

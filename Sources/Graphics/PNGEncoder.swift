@@ -49,8 +49,11 @@ public struct PNGEncoder: Sendable {
 
     /// Encodes rows taken from a surface with ``rows(of:)``; needs no cairo, so it can run on any
     /// thread while others draw.
-    public func encode(_ rows: PNGRows) throws -> [UInt8] {
-        try assemble(width: rows.width, height: rows.height, filtered: rows.filtered)
+    /// - Parameters:
+    ///   - description: the picture's text for accessibility tools, written to an `iTXt`
+    ///     "Description" chunk in `language` (a BCP 47 tag).
+    public func encode(_ rows: PNGRows, description: String? = nil, language: String = "") throws -> [UInt8] {
+        try assemble(width: rows.width, height: rows.height, filtered: rows.filtered, description: description, language: language)
     }
 
     /// The surface's pixels as PNG rows (RGB, each led by its filter byte), copied out of cairo.
@@ -85,13 +88,20 @@ public struct PNGEncoder: Sendable {
         return PNGRows(width: width, height: height, filtered: filtered)
     }
 
-    private func assemble(width: Int, height: Int, filtered: [UInt8]) throws -> [UInt8] {
+    private func assemble(width: Int, height: Int, filtered: [UInt8], description: String? = nil, language: String = "") throws -> [UInt8] {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
         header += [8, 2, 0, 0, 0]  // 8-bit, truecolour, deflate, adaptive filters, no interlace
         appendChunk("IHDR", header, to: &png)
+        // cairo's pixels are sRGB: say so, so colour-managed viewers do not guess.
+        appendChunk("sRGB", [0], to: &png)
+        if let description {
+            // Keyword, null, uncompressed (flag and method 0), language tag, null, no translated keyword, null, UTF-8 text.
+            let text = Array("Description".utf8) + [0, 0, 0] + Array(language.utf8.filter { $0 < 0x80 }) + [0, 0] + Array(description.utf8)
+            appendChunk("iTXt", text, to: &png)
+        }
         if let dotsPerInch, dotsPerInch > 0 {
             let perMetre = UInt32((dotsPerInch / 0.0254).rounded())
             var physical: [UInt8] = []

@@ -89,6 +89,24 @@ public final class Surface {
         try GraphicsError.check(cairo_surface_status(pointer), "setting the PDF page size")
     }
 
+    /// Adds a bookmark to a PDF's outline pointing at `page` (from 1), `y` points from its top, under
+    /// `parent` (nil: the top level).
+    /// - Returns: the bookmark's id, to nest others under it.
+    @discardableResult
+    public func addPDFOutline(_ title: String, page: Int, y: Double, parent: Int32? = nil) throws -> Int32 {
+        guard kind == .pdf else { return 0 }
+        // cairo reads the numbers with the C locale's decimal point only in the "C" locale; whole numbers avoid it.
+        let id = cairo_pdf_surface_add_outline(pointer, parent ?? 0, title, "page=\(page) pos=[0 \(Int(y.rounded()))]", cairo_pdf_outline_flags_t(0))
+        try GraphicsError.check(cairo_surface_status(pointer), "adding a bookmark")
+        return id
+    }
+
+    /// Names the current PDF page for viewers ("Card 2 of 3") in place of its number.
+    public func setPDFPageLabel(_ label: String) {
+        guard kind == .pdf else { return }
+        cairo_pdf_surface_set_page_label(pointer, label)
+    }
+
     /// Finishes a PDF or SVG document and returns its bytes.
     public func finishDocument() throws -> [UInt8] {
         guard let sink, kind != .image else {

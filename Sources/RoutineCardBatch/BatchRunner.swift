@@ -198,7 +198,7 @@ package final class BatchRunner: Sendable {
             do {
                 let url = try outputURL(for: row)
                 let format = try row.settings.filled(from: options.defaults).outputFormat(for: url.path)
-                claims.claim(Self.realPath(url), row: row.number, pages: format == .png)
+                claims.claim(Self.realPath(url), row: row.number, pages: format != .pdf)
                 folders.insert(url.deletingLastPathComponent().path)
             } catch {
                 refused[row.number] = "\(error)"
@@ -377,11 +377,11 @@ final class RowRenderer: BatchRowRendering {
     func render(_ row: ManifestRow) -> BatchResult { runner.renderRow(row, cache: cache) }
 }
 
-/// The outputs rows will write, to find two rows writing one file. A PNG row `x.png` may write
-/// `x-1.png`, `x-2.png`… (one file per page), so it claims those names too.
+/// The outputs rows will write, to find two rows writing one file. A PNG or SVG row `x.png` may
+/// write `x-1.png`, `x-2.png`… (one file per page), so it claims those names too.
 struct OutputClaims {
     private var exact: [String: Int] = [:]
-    /// PNG rows by folder and stem.
+    /// PNG and SVG rows by folder and stem.
     private var pageFamilies: [String: Int] = [:]
 
     mutating func claim(_ url: URL, row: Int, pages: Bool) {
@@ -415,7 +415,7 @@ struct OutputClaims {
             else { continue }
             let family = url.deletingLastPathComponent().appendingPathComponent(String(name[..<dash])).path + "." + url.pathExtension.lowercased()
             if let owner = pageFamilies[family], owner != row {
-                found.append("row \(row) writes \(path), which row \(owner) uses for a page of its PNG")
+                found.append("row \(row) writes \(path), which row \(owner) uses for one of its pages")
             }
         }
         return found.sorted()

@@ -199,7 +199,8 @@ struct RenderCommand: ParsableCommand {
         if self.output == "-" {
             if !quiet { for note in document.notes { printError("routinecard: \(note)") } }
             guard document.files.count == 1 else {
-                throw UsageError(message: "the card has \(document.files.count) pages; a PNG on standard output can hold only one (write to a file instead)")
+                throw UsageError(
+                    message: "the card has \(document.files.count) pages; a PNG or SVG on standard output can hold only one (write to a file instead)")
             }
             try writeStandardOutput(document.data)
             return

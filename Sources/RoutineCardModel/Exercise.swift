@@ -10,14 +10,23 @@ public struct Exercise: Codable, Sendable, Hashable {
     public var steps: [String]
     /// A safety note printed with the exercise.
     public var caution: String?
+    /// A web page about the exercise (a video of it, say): the name becomes a link in a PDF.
+    public var link: String?
+    /// What the drawing shows, for readers who cannot see it; nil: the exercise's name.
+    public var alt: String?
 
     /// An exercise; `illustration` is a built-in picture's name or a picture file's path.
-    public init(name: String, illustration: String? = nil, dose: Dose = Dose(), steps: [String], caution: String? = nil) {
+    public init(
+        name: String, illustration: String? = nil, dose: Dose = Dose(), steps: [String], caution: String? = nil, link: String? = nil,
+        alt: String? = nil
+    ) {
         self.name = name
         self.illustration = illustration
         self.dose = dose
         self.steps = steps
         self.caution = caution
+        self.link = link
+        self.alt = alt
     }
 }
 

@@ -17,11 +17,13 @@ public struct Routine: Codable, Sendable, Hashable {
     public var sections: [RoutineSection]
     /// A one-line reminder that the card is not medical advice; the card adds a default when nil.
     public var disclaimer: String?
+    /// A web page about the routine (the clinic's page for it, say): the title becomes a link in a PDF.
+    public var link: String?
 
     /// A routine; check it with ``validate()`` (the renderer refuses one with problems).
     public init(
         id: String, title: String, subtitle: String? = nil, language: String = "en",
-        frequency: Frequency? = nil, sections: [RoutineSection], disclaimer: String? = nil
+        frequency: Frequency? = nil, sections: [RoutineSection], disclaimer: String? = nil, link: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -30,13 +32,14 @@ public struct Routine: Codable, Sendable, Hashable {
         self.frequency = frequency
         self.sections = sections
         self.disclaimer = disclaimer
+        self.link = link
     }
 
     /// The section with `id`, if any.
     public func section(_ id: String) -> RoutineSection? { sections.first { $0.id == id } }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, subtitle, language, frequency, sections, disclaimer
+        case id, title, subtitle, language, frequency, sections, disclaimer, link
     }
 
     /// Decodes a routine and holds it to the limits of ``validate()``: decoding never makes a
@@ -50,7 +53,8 @@ public struct Routine: Codable, Sendable, Hashable {
             language: try container.decodeIfPresent(String.self, forKey: .language) ?? "en",
             frequency: try container.decodeIfPresent(Frequency.self, forKey: .frequency),
             sections: try container.decode([RoutineSection].self, forKey: .sections),
-            disclaimer: try container.decodeIfPresent(String.self, forKey: .disclaimer)
+            disclaimer: try container.decodeIfPresent(String.self, forKey: .disclaimer),
+            link: try container.decodeIfPresent(String.self, forKey: .link)
         )
         let problems = validate()
         guard problems.isEmpty else {

@@ -91,6 +91,7 @@ private struct RoutineProblems {
         text(routine.title, "", "the title", required: true)
         text(routine.subtitle, "", "the subtitle")
         text(routine.disclaimer, "", "the disclaimer")
+        link(routine.link, "")
         if !RoutineRanges.isLanguageTag(routine.language) { report("", "the language '\(routine.language)' is not a language tag like en, es or de") }
         if let frequency = routine.frequency {
             text(frequency.text, "", "the frequency", required: true)
@@ -113,7 +114,10 @@ private struct RoutineProblems {
             case .therapy(let therapies):
                 for (index, therapy) in therapies.enumerated() { check(therapy, "\(place), therapy \(index + 1)") }
             case .tips(let tips):
-                for (index, tip) in tips.enumerated() { text(tip.text, "\(place), tip \(index + 1)", "the text", required: true) }
+                for (index, tip) in tips.enumerated() {
+                    text(tip.text, "\(place), tip \(index + 1)", "the text", required: true)
+                    link(tip.link, "\(place), tip \(index + 1)")
+                }
             case .notes(let notes):
                 for (index, note) in notes.enumerated() { text(note, "\(place), note \(index + 1)", "the text", required: true) }
             case .help(let advice):
@@ -128,6 +132,11 @@ private struct RoutineProblems {
         if items > RoutineLimits.items { report("", "the routine has \(items) items; at most \(RoutineLimits.items)") }
     }
 
+    private mutating func link(_ value: String?, _ place: String) {
+        guard let value, let problem = WebLink.problem(value) else { return }
+        report(place, problem)
+    }
+
     private mutating func steps(_ steps: [String], _ place: String) {
         if steps.count > RoutineLimits.steps { report(place, "there are \(steps.count) steps; at most \(RoutineLimits.steps)") }
         for (index, step) in steps.enumerated() { text(step, place, "step \(index + 1)", required: true) }
@@ -136,6 +145,8 @@ private struct RoutineProblems {
     private mutating func check(_ exercise: Exercise, _ place: String) {
         text(exercise.name, place, "the name", required: true)
         text(exercise.caution, place, "the caution")
+        text(exercise.alt, place, "the alternative text")
+        link(exercise.link, place)
         steps(exercise.steps, place)
         range(exercise.dose.sets, RoutineRanges.sets, place, "sets")
         range(exercise.dose.reps, RoutineRanges.reps, place, "reps")

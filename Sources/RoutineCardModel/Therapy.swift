@@ -92,10 +92,13 @@ public struct Tip: Codable, Sendable, Hashable {
     public var text: String
     /// A built-in icon's name (`water`, `fibre`).
     public var icon: String?
+    /// A web page about the habit: the text becomes a link in a PDF.
+    public var link: String?
 
     /// A tip; `icon` is a built-in picture's name.
-    public init(text: String, icon: String? = nil) {
+    public init(text: String, icon: String? = nil, link: String? = nil) {
         self.text = text
         self.icon = icon
+        self.link = link
     }
 }

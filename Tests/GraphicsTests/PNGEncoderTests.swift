@@ -12,14 +12,24 @@ struct PNGEncoderTests {
 
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         let chunks = try Self.chunks(png)
-        #expect(chunks.map(\.type) == ["IHDR", "pHYs", "IDAT", "IEND"])
+        #expect(chunks.map(\.type) == ["IHDR", "sRGB", "pHYs", "IDAT", "IEND"])
+        #expect(chunks[1].data == [0], "sRGB, perceptual")
         let header = chunks[0].data
         #expect(Self.bigEndian(header, 0) == UInt32(width))
         #expect(Self.bigEndian(header, 4) == UInt32(height))
         #expect(Array(header[8...9]) == [8, 2])
         // 300 dpi is 11811 pixels per metre.
-        #expect(Self.bigEndian(chunks[1].data, 0) == 11811)
-        #expect(try Self.unfilter(Self.inflate(chunks[2].data, size: (width * 3 + 1) * height), width: width, height: height) == rgb)
+        #expect(Self.bigEndian(chunks[2].data, 0) == 11811)
+        #expect(try Self.unfilter(Self.inflate(chunks[3].data, size: (width * 3 + 1) * height), width: width, height: height) == rgb)
+    }
+
+    @Test func writesTheTextAsAnInternationalDescription() throws {
+        let surface = try Surface.image(pixelWidth: 2, pixelHeight: 2)
+        let rows = try PNGEncoder.rows(of: surface)
+        let png = try PNGEncoder().encode(rows, description: "Wadenheben · 2 × 10", language: "de")
+        let text = try #require(try Self.chunks(png).first { $0.type == "iTXt" }).data
+        // Keyword, null, compression flag and method, language, null, translated keyword, null, UTF-8 text.
+        #expect(text == Array("Description".utf8) + [0, 0, 0] + Array("de".utf8) + [0, 0] + Array("Wadenheben · 2 × 10".utf8))
     }
 
     @Test func encodesASurfaceStraightFromCairosPixels() throws {
@@ -30,7 +40,7 @@ struct PNGEncoderTests {
         canvas.fill(RGBColor(hex: 0xFFCC00))
         let png = try PNGEncoder(dotsPerInch: 72).encode(surface)
         let chunks = try Self.chunks(png)
-        let pixels = try Self.unfilter(Self.inflate(chunks[2].data, size: 16 * 4), width: 5, height: 4)
+        let pixels = try Self.unfilter(Self.inflate(try #require(chunks.first { $0.type == "IDAT" }).data, size: 16 * 4), width: 5, height: 4)
         #expect(Array(pixels.prefix(3)) == [0x33, 0x66, 0x99])
         #expect(Array(pixels.suffix(3)) == [0xFF, 0xCC, 0x00])
     }

@@ -24,7 +24,8 @@ struct SurfaceTests {
         // Read back through the PNG path, the one way pixels leave a surface.
         let chunks = try PNGEncoderTests.chunks(PNGEncoder().encode(surface))
         #expect(PNGEncoderTests.bigEndian(chunks[0].data, 0) == 4 && PNGEncoderTests.bigEndian(chunks[0].data, 4) == 2)
-        let bytes = try PNGEncoderTests.unfilter(PNGEncoderTests.inflate(chunks[1].data, size: 13 * 2), width: 4, height: 2)
+        let pixels = try #require(chunks.first { $0.type == "IDAT" }).data
+        let bytes = try PNGEncoderTests.unfilter(PNGEncoderTests.inflate(pixels, size: 13 * 2), width: 4, height: 2)
         #expect(Array(bytes.prefix(3)) == [0x10, 0x20, 0x30])
     }
 

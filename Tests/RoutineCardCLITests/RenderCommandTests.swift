@@ -30,8 +30,12 @@ struct RenderCommandTests: CLITest {
         }
         #expect(size(png) == (1240, 1748))
         #expect(size(try Data(contentsOf: folder.appendingPathComponent("small-2.png"))) == (620, 874))
-        let svg = try String(contentsOf: folder.appendingPathComponent("c.svg"), encoding: .utf8)
-        #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
+        // SVG too: a file per card, each a whole SVG document.
+        for page in ["c-1.svg", "c-2.svg"] {
+            let svg = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+            #expect(svg.hasPrefix("<?xml") && svg.contains("<svg") && svg.contains("</svg>"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.svg").path))
     }
 
     @Test func aFamilyOutsideTheCardFontsStillComesFromTheSystem() throws {

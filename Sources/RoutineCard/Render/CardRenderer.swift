@@ -98,7 +98,12 @@ public struct CardRenderer: Sendable {
             let titles = routines.map { EmphasisParser.parse($0.title).plain }
             let subject = routines.compactMap { $0.subtitle.map { EmphasisParser.parse($0).plain } }.joined(separator: "; ")
             let drawn = try DocumentWriter(worker: worker, output: output)
-                .write(pages, title: titles.joined(separator: " + "), subject: subject.isEmpty ? "Routine card" : subject)
+                .write(
+                    pages, title: titles.joined(separator: " + "), subject: subject.isEmpty ? "Routine card" : subject,
+                    language: routines[0].language,
+                    pageLabels: sheets.isEmpty
+                        ? Self.cardLabels(layouts, labels: Labels.forLanguage(options.language ?? routines[0].language))
+                        : Self.sheetLabels(sheets.count, twoSided: options.template == .wallet))
             let notes = layouts.flatMap { layout in layout.notes.map { routines.count > 1 ? "\(layout.routineID): \($0)" : $0 } }
             let findings = try zip(routines, layouts).flatMap { routine, layout in
                 try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
@@ -191,6 +196,22 @@ extension CardRenderer {
 }
 
 extension CardRenderer {
+    /// What PDF viewers call each card's page: "Card 2 of 3" in the card's language; a wallet
+    /// card's two sides are "…, 1/2" and "…, 2/2".
+    static func cardLabels(_ layouts: [CardLayout], labels: Labels) -> [String] {
+        layouts.flatMap { layout -> [String] in
+            guard layout.isWallet else { return (0..<layout.pages.count).map { labels.page($0 + 1, of: layout.pages.count) } }
+            let cards = (layout.pages.count + 1) / 2
+            return (0..<layout.pages.count).map { "\(labels.page($0 / 2 + 1, of: cards)), \($0 % 2 + 1)/2" }
+        }
+    }
+
+    /// "Sheet 1", or for two-sided cards "Sheet 1 fronts" and "Sheet 1 backs".
+    static func sheetLabels(_ count: Int, twoSided: Bool) -> [String] {
+        guard twoSided else { return (0..<count).map { "Sheet \($0 + 1)" } }
+        return (0..<count).map { "Sheet \($0 / 2 + 1) \($0 % 2 == 0 ? "fronts" : "backs")" }
+    }
+
     /// Refuses routines with problems (``Routine/validate()``), so a routine built in code is held to
     /// the limits a file is.
     func requireValid(_ routines: [Routine]) throws(RoutineLoadError) {

@@ -5,15 +5,16 @@ internal import Graphics
 /// happens after ``CairoLock`` is released).
 enum DrawnDocument {
     case files([Data])
-    case png([PNGRows], dpi: Double)
+    /// Each page's rows and its text (for the file's description), in `language`.
+    case png([(rows: PNGRows, text: String)], dpi: Double, language: String)
 
     /// The files, compressing PNG pages on the threads a worker may use.
     func files() throws -> [Data] {
         switch self {
         case .files(let files): return files
-        case .png(let pages, let dpi):
+        case .png(let pages, let dpi, let language):
             let encoder = PNGEncoder(dotsPerInch: dpi, threads: WorkerPool.shared.threadsPerWorker)
-            return try pages.map { Data(try encoder.encode($0)) }
+            return try pages.map { Data(try encoder.encode($0.rows, description: $0.text, language: language)) }
         }
     }
 }
@@ -23,9 +24,12 @@ struct DocumentWriter {
     let worker: Worker
     let output: OutputOptions
 
-    func write(_ pages: [PlacedPage], title: String, subject: String) throws -> DrawnDocument {
+    /// - Parameters:
+    ///   - language: the language of the text (a BCP 47 tag), recorded in PDF and SVG.
+    ///   - pageLabels: what PDF viewers call each page ("Card 2"); none: their numbers.
+    func write(_ pages: [PlacedPage], title: String, subject: String, language: String = "en", pageLabels: [String] = []) throws -> DrawnDocument {
         guard let first = pages.first else { throw RenderError(description: "there is nothing to draw") }
-        let drawer = PageDrawer(measurer: worker.measurer, pictures: worker.pictures)
+        var drawer = PageDrawer(measurer: worker.measurer, pictures: worker.pictures)
         switch output.format {
         case .pdf:
             let surface = try Surface.pdf(width: first.mediaSize.width, height: first.mediaSize.height)
@@ -38,36 +42,57 @@ struct DocumentWriter {
             surface.setPDFMetadata(.createDate, output.creationDate.map(Self.pdfDate) ?? "")
             surface.setPDFMetadata(.modifyDate, output.creationDate.map(Self.pdfDate) ?? "")
             let canvas = try Canvas(surface: surface)
-            for page in pages {
+            drawer.tagged = true
+            canvas.beginTag("Document")
+            for (index, page) in pages.enumerated() {
                 try surface.setPDFPageSize(width: page.mediaSize.width, height: page.mediaSize.height)
+                if index < pageLabels.count { surface.setPDFPageLabel(pageLabels[index]) }
                 canvas.save()
                 canvas.translate(x: page.bleed, y: page.bleed)
                 try drawer.draw(page, on: canvas)
                 canvas.restore()
                 try canvas.showPage()
             }
-            let pdf = Data(try surface.finishDocument())
-            guard first.bleed > 0 else { return .files([pdf]) }
-            return .files([try PDFPageBoxes.add(to: pdf, trim: first.size, bleed: first.bleed)])
+            canvas.endTag("Document")
+            try canvas.checkStatus("tagging the PDF")
+            try addBookmarks(pages, labels: pageLabels, to: surface)
+            var pdf = Data(try surface.finishDocument())
+            if first.bleed > 0 { pdf = try PDFPageBoxes.add(to: pdf, trim: first.size, bleed: first.bleed) }
+            let details = PDFAccessibility.Details(
+                language: language, title: title, subject: subject, author: output.author, creator: "RoutineCard \(RoutineCardInfo.version)",
+                date: output.creationDate, figureAlternatives: pages.flatMap(\.figureAlternatives))
+            return .files([try PDFAccessibility.add(to: pdf, details)])
         case .svg:
-            // SVG has no pages: stack them one under the other with a gap.
-            let gap = pages.count > 1 ? 18.0 : 0
-            let width = pages.map(\.mediaSize.width).max() ?? first.mediaSize.width
-            let height = pages.map(\.mediaSize.height).reduce(0, +) + gap * Double(pages.count - 1)
-            let surface = try Surface.svg(width: width, height: height)
-            let canvas = try Canvas(surface: surface)
-            var y = 0.0
-            for page in pages {
-                canvas.save()
-                canvas.translate(x: page.bleed, y: y + page.bleed)
-                try drawer.draw(page, on: canvas)
-                canvas.restore()
-                y += page.mediaSize.height + gap
-            }
-            try canvas.checkStatus("drawing the SVG")
-            return .files([SVGStableIDs.normalize(Data(try surface.finishDocument()))])
+            // One file per page, like PNG: a web page shows each card, or each side, on its own.
+            return .files(
+                try pages.map { page in
+                    let surface = try Surface.svg(width: page.mediaSize.width, height: page.mediaSize.height)
+                    let canvas = try Canvas(surface: surface)
+                    canvas.translate(x: page.bleed, y: page.bleed)
+                    try drawer.draw(page, on: canvas)
+                    try canvas.checkStatus("drawing the SVG")
+                    let svg = SVGStableIDs.normalize(Data(try surface.finishDocument()))
+                    let pageTitle = page.texts.first { $0.role == .title }?.text.replacingOccurrences(of: "\n", with: " ") ?? title
+                    return SVGForWeb.finish(svg, title: pageTitle, description: page.readingText, language: language)
+                })
         case .png:
-            return .png(try pages.map { try png($0, drawer: drawer) }, dpi: output.dpi)
+            return .png(try pages.map { (try png($0, drawer: drawer), $0.readingText) }, dpi: output.dpi, language: language)
+        }
+    }
+
+    /// One bookmark per page (a card, or a printer sheet) when there are several, named by its label
+    /// and title, and one per section heading on it (at the top level for a single card).
+    private func addBookmarks(_ pages: [PlacedPage], labels: [String], to surface: Surface) throws {
+        for (index, page) in pages.enumerated() {
+            var parent: Int32?
+            if pages.count > 1 {
+                let label = index < labels.count ? labels[index] : "Page \(index + 1)"
+                let title = page.texts.first { $0.role == .title }?.text.replacingOccurrences(of: "\n", with: " ")
+                parent = try surface.addPDFOutline(title.map { "\(label): \($0)" } ?? label, page: index + 1, y: 0)
+            }
+            for heading in page.texts where heading.role == .heading {
+                try surface.addPDFOutline(heading.text.capitalizedSentence, page: index + 1, y: heading.frame.minY + page.bleed, parent: parent)
+            }
         }
     }
 
@@ -106,5 +131,38 @@ struct DocumentWriter {
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
             Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}
+
+extension PlacedPage {
+    /// The page's text in drawing order, one paragraph a line (cards on a sheet included).
+    var readingText: String {
+        elements.flatMap { element -> [String] in
+            switch element {
+            case .text(let text): [text.text]
+            case .card(let card): [card.card.readingText]
+            case .image, .shape: []
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// The alternative texts of the pictures that are drawn as figures, in drawing order (cards on a
+    /// sheet included).
+    var figureAlternatives: [String] {
+        elements.flatMap { element -> [String] in
+            switch element {
+            case .image(let image): image.alt.map { [$0] } ?? []
+            case .card(let card): card.card.figureAlternatives
+            case .text, .shape: []
+            }
+        }
+    }
+}
+
+extension String {
+    /// "STRETCHES" as "Stretches": headings printed in capitals read better as bookmarks.
+    var capitalizedSentence: String {
+        guard self == uppercased(), let first else { return self }
+        return String(first) + dropFirst().lowercased()
     }
 }

@@ -5,6 +5,9 @@ internal import Graphics
 struct PageDrawer {
     let measurer: PangoMeasurer
     let pictures: PictureCache
+    /// Marks each text and picture as a PDF structure element (headings, paragraphs, figures) in
+    /// drawing order, which is reading order; decoration stays outside the structure.
+    var tagged = false
 
     func draw(_ page: PlacedPage, on canvas: Canvas) throws {
         canvas.addRectangle(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed, height: page.size.height + 2 * page.bleed)
@@ -12,8 +15,21 @@ struct PageDrawer {
         for element in page.elements {
             switch element {
             case .shape(let shape): draw(shape, on: canvas)
-            case .text(let text): try draw(text, on: canvas)
-            case .image(let image): try pictures.draw(image, on: canvas)
+            case .text(let text):
+                let tag = Self.structureTag(text.role)
+                if tagged { canvas.beginTag(tag) }
+                // cairo 1.16 reads the attribute's numbers in the C locale; a quoted string needs ' and \ escaped.
+                let link =
+                    tagged ? text.link.map { "uri='\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" } : nil
+                if let link { canvas.beginTag("Link", attributes: link) }
+                try draw(text, on: canvas)
+                if link != nil { canvas.endTag("Link") }
+                if tagged { canvas.endTag(tag) }
+            case .image(let image):
+                let figure = tagged && image.alt != nil
+                if figure { canvas.beginTag("Figure") }
+                try pictures.draw(image, on: canvas)
+                if figure { canvas.endTag("Figure") }
             case .card(let card): try draw(card, on: canvas)
             }
         }
@@ -56,6 +72,16 @@ struct PageDrawer {
             if shape.stroke != nil { canvas.restore() }
         }
         if let stroke = shape.stroke { canvas.stroke(rgb(stroke), lineWidth: shape.lineWidth) }
+    }
+
+    /// The PDF structure type for a kind of text.
+    static func structureTag(_ role: TextRole) -> String {
+        switch role {
+        case .title: "H1"
+        case .heading: "H2"
+        case .name: "H3"
+        case .subtitle, .dose, .body, .caution, .label, .footer: "P"
+        }
     }
 
     private func draw(_ text: PlacedText, on canvas: Canvas) throws {

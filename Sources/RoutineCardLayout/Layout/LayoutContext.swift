@@ -22,6 +22,8 @@ struct TextSpec: Hashable, Sendable {
     var role: TextRole
     var alignment: TextAlignment = .left
     var lineSpacing = 1.0
+    /// A web address the text links to (in a PDF).
+    var link: String? = nil
 }
 
 /// What blocks need while measuring and placing: the measurer, the theme and the fitting knobs.

@@ -61,6 +61,8 @@ struct Picture: Block {
     var source: String
     var size: Size
     var grows = false
+    /// What the picture shows (see ``PlacedImage/alt``).
+    var alt: String? = nil
 
     private func scaled(in context: LayoutContext) -> Size {
         grows ? Size(width: size.width * context.pictureScale, height: size.height * context.pictureScale) : size
@@ -74,6 +76,6 @@ struct Picture: Block {
             .image(
                 PlacedImage(
                     frame: Rect(x: frame.x, y: frame.y, width: min(size.width, frame.width), height: size.height),
-                    source: source, theme: context.theme.name)))
+                    source: source, theme: context.theme.name, alt: alt)))
     }
 }

@@ -86,6 +86,8 @@ package struct PlacedText: Hashable, Sendable, Codable {
     package var lineCount: Int
     /// The language it is hyphenated in (the routine's), or nil for labels.
     package var language: String? = nil
+    /// A web address the text links to: a clickable area over it in a PDF.
+    package var link: String? = nil
 }
 
 /// A filled and/or stroked shape.
@@ -124,6 +126,9 @@ package struct PlacedImage: Hashable, Sendable, Codable {
     package var source: String
     /// The theme whose colours a built-in drawing takes.
     package var theme: Theme.Name
+    /// What the picture shows, for readers who cannot see it (a tagged PDF's alternative text);
+    /// nil for a decoration that the text beside it already says.
+    package var alt: String? = nil
 }
 
 /// A whole card placed on a printer sheet, turned by quarter turns.

@@ -44,7 +44,7 @@ struct TextBlock: Block {
                 PlacedText(
                     frame: Rect(x: frame.x, y: frame.y, width: frame.width, height: metrics.height),
                     text: content.plain, emphasis: content.runs, font: request.font, color: spec.color,
-                    alignment: spec.alignment, role: spec.role, lineCount: metrics.lineCount, language: request.language
+                    alignment: spec.alignment, role: spec.role, lineCount: metrics.lineCount, language: request.language, link: spec.link
                 )))
     }
 

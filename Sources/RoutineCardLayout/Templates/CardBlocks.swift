@@ -27,7 +27,8 @@ struct CardBlocks {
     func header() -> Block {
         let onBand = theme.headerFill == nil ? theme.text : theme.headerText
         let titleColor = theme.headerFill == nil ? theme.accent : theme.headerText
-        let title = TextBlock(markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95))
+        let title = TextBlock(
+            markdown: routine.title, TextSpec(size: s(style.title), bold: true, color: titleColor, role: .title, lineSpacing: 0.95, link: routine.link))
         var lines: [Block] = [title]
         let noteLine = style.noteInHeader ? options.personal.note : nil
         // Who it is for and from goes beside the title where there is room, so it costs no line;
@@ -110,7 +111,7 @@ struct CardBlocks {
     }
 
     func exerciseRow(_ exercise: Exercise, number: Int) -> Block {
-        let name = TextBlock(markdown: exercise.name, TextSpec(size: s(style.name), bold: true, color: theme.text, role: .name))
+        let name = TextBlock(markdown: exercise.name, TextSpec(size: s(style.name), bold: true, color: theme.text, role: .name, link: exercise.link))
         // With a picture, the number leads the name, clear of the drawing (whose arrows reach its
         // corners); without one, a large number stands in the picture's place.
         let small = s(style.badge * 0.7)
@@ -142,7 +143,8 @@ struct CardBlocks {
         }
         // The picture comes first: readers look before they read.
         let side = pictureSide(style.picture)
-        let picture = Picture(source: illustration, size: Size(width: side, height: side), grows: true)
+        let picture = Picture(
+            source: illustration, size: Size(width: side, height: side), grows: true, alt: exercise.alt ?? EmphasisParser.parse(exercise.name).plain)
         return HStack(columns: [(picture, .withPictures(side)), (column, .flexible(1))], spacing: s(8))
     }
 
@@ -191,7 +193,7 @@ struct CardBlocks {
         let title = EmphasisParser.parse(therapy.name ?? labels.name(for: therapy.kind)).plain
         var lines: [Block] = []
         let iconSide = pictureSide(style.icon)
-        let icon = (therapy.icon ?? defaultIcon(for: therapy.kind)).map { Picture(source: $0, size: Size(width: iconSide, height: iconSide)) }
+        let icon = (therapy.icon ?? defaultIcon(for: therapy.kind)).map { Picture(source: $0, size: Size(width: iconSide, height: iconSide), alt: title) }
         /// The icon sits beside the first line only, so the text below keeps the box's full width.
         func withIcon(_ block: Block) -> Block {
             guard let icon else { return block }
@@ -261,14 +263,16 @@ struct CardBlocks {
         Self.therapyIcons[kind]
     }
 
-    func bullet(_ text: String, icon: String? = nil) -> Block {
+    func bullet(_ text: String, icon: String? = nil, link: String? = nil) -> Block {
+        var spec = bodySpec
+        spec.link = link
         if let icon {
             let side = pictureSide(style.icon)
             let picture = Picture(source: icon, size: Size(width: side, height: side))
-            return HStack(columns: [(picture, .fixed(side)), (TextBlock(markdown: text, bodySpec), .flexible(1))], spacing: s(4))
+            return HStack(columns: [(picture, .fixed(side)), (TextBlock(markdown: text, spec), .flexible(1))], spacing: s(4))
         }
         let dot = TextBlock(plain: "•", TextSpec(size: s(style.body), bold: true, color: theme.accent, role: .label))
-        return HStack(columns: [(dot, .withType(s(style.body))), (TextBlock(markdown: text, bodySpec), .flexible(1))], spacing: s(2))
+        return HStack(columns: [(dot, .withType(s(style.body))), (TextBlock(markdown: text, spec), .flexible(1))], spacing: s(2))
     }
 
     /// A "Notes" heading over ruled lines filling `height`, for the clinician's handwriting.

@@ -46,7 +46,8 @@ struct FlowTemplate {
                 }
             case .tips(let tips):
                 for (index, tip) in tips.enumerated() {
-                    items.append(FlowItem(block: blocks.bullet(tip.text, icon: tip.icon), spaceBefore: index == 0 ? first : Glue(s(2), min: s(0.5))))
+                    items.append(
+                        FlowItem(block: blocks.bullet(tip.text, icon: tip.icon, link: tip.link), spaceBefore: index == 0 ? first : Glue(s(2), min: s(0.5))))
                 }
             case .notes(let notes):
                 for (index, note) in notes.enumerated() {

@@ -33,13 +33,13 @@ struct RoutineReader {
         }
     }
 
-    static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "$schema"]
+    static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "link", "$schema"]
     static let sectionFields = ["id", "title", "exercises", "therapy", "tips", "notes", "help"]
     static let helpFields = ["urgent", "doctor"]
-    static let exerciseFields = ["name", "illustration", "dose", "steps", "caution"]
+    static let exerciseFields = ["name", "illustration", "dose", "steps", "caution", "link", "alt"]
     static let doseFields = ["sets", "reps", "hold", "duration", "side"]
     static let therapyFields = ["kind", "name", "duration", "steps", "caution", "icon", "warm", "cold"]
-    static let tipFields = ["text", "icon"]
+    static let tipFields = ["text", "icon", "link"]
     static let frequencyFields = ["text", "per_day"]
 
     mutating func routine(_ node: Node) -> Routine? {
@@ -52,6 +52,7 @@ struct RoutineReader {
         let language = self.language(fields["language"]) ?? "en"
         let frequency = fields["frequency"].flatMap { self.frequency($0) }
         let disclaimer = reader.text(fields["disclaimer"], "the disclaimer")
+        let link = self.link(fields["link"], "the routine's link")
         var sections: [RoutineSection] = []
         if let items = reader.list(fields["sections"], "sections", limit: RoutineLimits.sections) {
             if items.isEmpty { reader.report(fields["sections"], "the routine has no sections; add at least one") }
@@ -68,7 +69,7 @@ struct RoutineReader {
         guard let title else { return nil }
         return Routine(
             id: id, title: title, subtitle: subtitle, language: language, frequency: frequency,
-            sections: sections, disclaimer: disclaimer)
+            sections: sections, disclaimer: disclaimer, link: link)
     }
 
     private mutating func identifier(_ node: Node?, _ what: String) -> String? {
@@ -180,8 +181,10 @@ struct RoutineReader {
         let dose = fields["dose"].flatMap { self.dose($0, "the dose of \(what)") } ?? Dose()
         let steps = self.steps(fields["steps"], what)
         let caution = reader.text(fields["caution"], "the caution of \(what)")
+        let link = self.link(fields["link"], "the link of \(what)")
+        let alt = reader.text(fields["alt"], "the alternative text of \(what)")
         guard let name else { return nil }
-        return Exercise(name: name, illustration: illustration, dose: dose, steps: steps, caution: caution)
+        return Exercise(name: name, illustration: illustration, dose: dose, steps: steps, caution: caution, link: link, alt: alt)
     }
 
     private mutating func dose(_ node: Node, _ what: String) -> Dose? {
@@ -244,7 +247,18 @@ struct RoutineReader {
         guard let fields = reader.fields(node, of: what, allowed: Self.tipFields, required: ["text"]) else { return nil }
         let text = reader.text(fields["text"], "the text of \(what)", required: true)
         let icon = picture(fields["icon"], "the icon of \(what)")
-        return text.map { Tip(text: $0, icon: icon) }
+        let link = self.link(fields["link"], "the link of \(what)")
+        return text.map { Tip(text: $0, icon: icon, link: link) }
+    }
+
+    /// A web address (http or https), reported where it is written when it is anything else.
+    private mutating func link(_ node: Node?, _ what: String) -> String? {
+        guard let value = reader.text(node, what) else { return nil }
+        if let problem = WebLink.problem(value) {
+            reader.report(node, "\(what): \(problem)")
+            return nil
+        }
+        return value
     }
 
     private mutating func steps(_ node: Node?, _ what: String) -> [String] {
