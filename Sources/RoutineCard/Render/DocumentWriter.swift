@@ -43,7 +43,6 @@ struct DocumentWriter {
             surface.setPDFMetadata(.modifyDate, output.creationDate.map(Self.pdfDate) ?? "")
             let canvas = try Canvas(surface: surface)
             drawer.tagged = true
-            canvas.beginTag("Document")
             for (index, page) in pages.enumerated() {
                 try surface.setPDFPageSize(width: page.mediaSize.width, height: page.mediaSize.height)
                 if index < pageLabels.count { surface.setPDFPageLabel(pageLabels[index]) }
@@ -53,7 +52,6 @@ struct DocumentWriter {
                 canvas.restore()
                 try canvas.showPage()
             }
-            canvas.endTag("Document")
             try canvas.checkStatus("tagging the PDF")
             try addBookmarks(pages, labels: pageLabels, to: surface)
             var pdf = Data(try surface.finishDocument())

@@ -52,10 +52,29 @@ enum PDFAccessibility {
         catalog = try insert(additions, into: catalog)
         changed[file.root] = Array(catalog.utf8)
 
+        // A Document element at the top of the structure tree (cairo 1.16 cannot open one across
+        // pages): the root's children move under it.
+        if let treeRoot = ParsedPDF.reference("/StructTreeRoot", in: catalog), case let root = try file.dictionary(of: treeRoot),
+            let open = root.range(of: "/K ["), let close = root.range(of: "]", range: open.upperBound..<root.endIndex)
+        {
+            let document = next
+            next += 1
+            let children = String(root[open.upperBound..<close.lowerBound])
+            changed[document] = Array("<< /Type /StructElem\n   /S /Document\n   /P \(treeRoot) 0 R\n   /K [\(children)]\n>>".utf8)
+            changed[treeRoot] = Array((String(root[..<open.upperBound]) + " \(document) 0 R " + String(root[close.lowerBound...])).utf8)
+            let parent = "/P \(treeRoot) 0 R"
+            for child in children.split(separator: "R").compactMap({ Int($0.trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") }) {
+                let text = try file.dictionary(of: child)
+                changed[child] = Array(text.replacingOccurrences(of: parent, with: "/P \(document) 0 R").utf8)
+            }
+        }
+
         // Figures, in object order (cairo numbers structure elements in tree order).
         let figures = file.objects(containing: "/S /Figure")
         for (number, alternative) in zip(figures, details.figureAlternatives) {
-            changed[number] = Array(try insert("   /Alt \(hexString(alternative))\n", into: file.dictionary(of: number)).utf8)
+            // The Document step above may have given it a new parent already.
+            let dictionary = try changed[number].map { String(decoding: $0, as: UTF8.self) } ?? file.dictionary(of: number)
+            changed[number] = Array(try insert("   /Alt \(hexString(alternative))\n", into: dictionary).utf8)
         }
 
         // ToUnicode maps: ligature code points become their letters.
@@ -220,6 +239,12 @@ struct ParsedPDF {
     }
 
     var objectNumbers: [Int] { offsets.keys.sorted() }
+
+    /// The object `key N 0 R` points at in a dictionary's text.
+    static func reference(_ key: String, in dictionary: String) -> Int? {
+        guard let range = dictionary.range(of: key + " ") else { return nil }
+        return Int(dictionary[range.upperBound...].prefix { $0.isNumber })
+    }
 
     /// The bytes between `N 0 obj` and `endobj`.
     func body(of number: Int) throws -> ArraySlice<UInt8> {

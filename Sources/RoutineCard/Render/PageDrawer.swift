@@ -12,27 +12,33 @@ struct PageDrawer {
     func draw(_ page: PlacedPage, on canvas: Canvas) throws {
         canvas.addRectangle(x: -page.bleed, y: -page.bleed, width: page.size.width + 2 * page.bleed, height: page.size.height + 2 * page.bleed)
         canvas.fill(rgb(page.background))
+        var lists = ListTags(canvas: tagged ? canvas : nil)
         for element in page.elements {
             switch element {
             case .shape(let shape): draw(shape, on: canvas)
             case .text(let text):
-                let tag = Self.structureTag(text.role)
-                if tagged { canvas.beginTag(tag) }
+                lists.enter(text.listItem, isLabel: text.role == .label)
+                let tag = lists.isLabelOpen ? nil : Self.structureTag(text.role)
+                if tagged, let tag { canvas.beginTag(tag) }
                 // cairo 1.16 reads the attribute's numbers in the C locale; a quoted string needs ' and \ escaped.
                 let link =
                     tagged ? text.link.map { "uri='\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" } : nil
                 if let link { canvas.beginTag("Link", attributes: link) }
                 try draw(text, on: canvas)
                 if link != nil { canvas.endTag("Link") }
-                if tagged { canvas.endTag(tag) }
+                if tagged, let tag { canvas.endTag(tag) }
             case .image(let image):
                 let figure = tagged && image.alt != nil
+                if figure { lists.enter(image.listItem, isLabel: false) }
                 if figure { canvas.beginTag("Figure") }
                 try pictures.draw(image, on: canvas)
                 if figure { canvas.endTag("Figure") }
-            case .card(let card): try draw(card, on: canvas)
+            case .card(let card):
+                lists.close()
+                try draw(card, on: canvas)
             }
         }
+        lists.close()
         try canvas.checkStatus("drawing a page")
     }
 
@@ -89,6 +95,69 @@ struct PageDrawer {
             text: text.text, emphasis: text.emphasis, font: text.font, alignment: text.alignment, width: text.frame.width, language: text.language)
         let layout = try measurer.layout(request)
         canvas.draw(layout, x: text.frame.x, y: text.frame.y, color: rgb(text.color))
+    }
+}
+
+/// Opens and closes a tagged PDF's list structure around the elements of exercises: an `L` around
+/// consecutive items, an `LI` per item holding its number (`Lbl`) and the rest (`LBody`).
+private struct ListTags {
+    let canvas: Canvas?
+    private var item: Int?
+    private var listOpen = false
+    private var bodyOpen = false
+    /// The element being drawn is an item's number, inside `Lbl`, and takes no tag of its own.
+    private(set) var isLabelOpen = false
+
+    init(canvas: Canvas?) { self.canvas = canvas }
+
+    /// Before drawing an element of list item `next` (nil: not in a list).
+    mutating func enter(_ next: Int?, isLabel: Bool) {
+        guard let canvas else { return }
+        if isLabelOpen {
+            canvas.endTag("Lbl")
+            isLabelOpen = false
+        }
+        if next != item {
+            closeItem()
+            if next == nil, listOpen {
+                canvas.endTag("L")
+                listOpen = false
+            }
+            if next != nil {
+                if !listOpen { canvas.beginTag("L") }
+                listOpen = true
+                canvas.beginTag("LI")
+            }
+            item = next
+        }
+        guard item != nil else { return }
+        if isLabel {
+            if bodyOpen { canvas.endTag("LBody") }
+            bodyOpen = false
+            canvas.beginTag("Lbl")
+            isLabelOpen = true
+        } else if !bodyOpen {
+            canvas.beginTag("LBody")
+            bodyOpen = true
+        }
+    }
+
+    private mutating func closeItem() {
+        guard let canvas, item != nil else { return }
+        if isLabelOpen { canvas.endTag("Lbl") }
+        if bodyOpen { canvas.endTag("LBody") }
+        canvas.endTag("LI")
+        isLabelOpen = false
+        bodyOpen = false
+        item = nil
+    }
+
+    /// At the end of a page (structure cannot span pages in cairo 1.16).
+    mutating func close() {
+        guard let canvas else { return }
+        closeItem()
+        if listOpen { canvas.endTag("L") }
+        listOpen = false
     }
 }
 

@@ -88,6 +88,8 @@ package struct PlacedText: Hashable, Sendable, Codable {
     package var language: String? = nil
     /// A web address the text links to: a clickable area over it in a PDF.
     package var link: String? = nil
+    /// The list item (an exercise) the text belongs to, for a tagged PDF's structure; nil: none.
+    package var listItem: Int? = nil
 }
 
 /// A filled and/or stroked shape.
@@ -129,6 +131,8 @@ package struct PlacedImage: Hashable, Sendable, Codable {
     /// What the picture shows, for readers who cannot see it (a tagged PDF's alternative text);
     /// nil for a decoration that the text beside it already says.
     package var alt: String? = nil
+    /// The list item (an exercise) the picture belongs to; nil: none.
+    package var listItem: Int? = nil
 }
 
 /// A whole card placed on a printer sheet, turned by quarter turns.

@@ -192,7 +192,11 @@ struct CardBlocks {
     func therapyBox(_ therapy: Therapy, inline: Bool) -> Block {
         let title = EmphasisParser.parse(therapy.name ?? labels.name(for: therapy.kind)).plain
         var lines: [Block] = []
-        let iconSide = pictureSide(style.icon)
+        // The title is body-sized and its icon no taller than its line, so the title sits as close
+        // above the text as one line above the next: text extractors (pdftotext, screen readers
+        // working from the page) then read a box's title with its own text, not with the title of
+        // the box beside it.
+        let iconSide = min(pictureSide(style.icon), s(style.therapyName) * 1.2)
         let icon = (therapy.icon ?? defaultIcon(for: therapy.kind)).map { Picture(source: $0, size: Size(width: iconSide, height: iconSide), alt: title) }
         /// The icon sits beside the first line only, so the text below keeps the box's full width.
         func withIcon(_ block: Block) -> Block {

@@ -37,7 +37,8 @@ struct FlowTemplate {
                 for (index, exercise) in exercises.enumerated() {
                     items.append(
                         FlowItem(
-                            block: blocks.exerciseRow(exercise, number: index + 1),
+                            // Numbered across the routine, so two sections' exercises are two lists.
+                            block: ListItemMark(child: blocks.exerciseRow(exercise, number: index + 1), item: items.count),
                             spaceBefore: index == 0 ? first : Glue(s(6), min: s(2.5))))
                 }
             case .therapy(let therapies):

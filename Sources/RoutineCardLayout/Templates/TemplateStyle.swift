@@ -48,7 +48,7 @@ struct TemplateStyle {
         let columns = contentWidth >= 2 * 190 * scale ? 2 : 1
         return TemplateStyle(
             scale: scale, title: 16, subtitle: 9, frequency: 10, heading: 10, name: 11.5, dose: 10,
-            body: 9, therapyName: 10, footer: 8, badge: 18, bodyFloor: 9, numberedSteps: false,
+            body: 9, therapyName: 9, footer: 8, badge: 18, bodyFloor: 9, numberedSteps: false,
             columns: columns, columnGap: 14 * scale, maxGrowth: 1.25, noteInHeader: true, compactTracker: true, picture: 44, icon: 13)
     }
 
@@ -60,7 +60,7 @@ struct TemplateStyle {
         let columns = contentWidth >= 400 * scale ? 2 : 1
         return TemplateStyle(
             scale: scale, title: 24, subtitle: 11.5, frequency: 12, heading: 12, name: 13, dose: 11.5,
-            body: 10.5, therapyName: 12, footer: 8.5, badge: 22, bodyFloor: 9, numberedSteps: true,
+            body: 10.5, therapyName: 10.5, footer: 8.5, badge: 22, bodyFloor: 9, numberedSteps: true,
             columns: columns, columnGap: 22 * scale, maxGrowth: 1.35, maxPictureGrowth: 1.7, notesArea: true, picture: 62, icon: 18)
     }
 }

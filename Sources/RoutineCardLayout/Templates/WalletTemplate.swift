@@ -12,7 +12,7 @@ struct WalletTemplate {
         let scale = min(max(min(page.width / Paper.wallet.width, page.height / Paper.wallet.height), 0.8), 4)
         let style = TemplateStyle(
             scale: scale, title: 10, subtitle: 6.5, frequency: 7, heading: 6.5, name: 7.5, dose: 7,
-            body: 7, therapyName: 7.5, footer: 5.5, badge: 9, bodyFloor: 7, numberedSteps: false,
+            body: 7, therapyName: 7, footer: 5.5, badge: 9, bodyFloor: 7, numberedSteps: false,
             columns: 1, columnGap: 0)
         blocks = CardBlocks(routine: routine, options: options, theme: theme, style: style)
     }

@@ -30,16 +30,19 @@ struct AccessibleOutputTests {
         found = {"lang": str(root.get("/Lang", "")), "marked": bool(root.MarkInfo.Marked),
                  "title": bool(root.ViewerPreferences.DisplayDocTitle), "tags": [], "alt": [], "outline": [],
                  "id": len(pdf.trailer.ID) == 2, "xmpTitle": pdf.open_metadata().get("dc:title"),
-                 "infoTitle": str(pdf.docinfo.get("/Title"))}
+                 "infoTitle": str(pdf.docinfo.get("/Title")), "wrongParents": 0}
         def walk(element):
             tag = element.get("/S")
             if tag is not None:
                 found["tags"].append(str(tag)[1:])
                 if str(tag) == "/Figure": found["alt"].append(str(element.get("/Alt", "")))
             kids = element.get("/K")
-            if isinstance(kids, pikepdf.Array):
+            if isinstance(kids, pikepdf.Dictionary): kids = [kids]
+            if isinstance(kids, (pikepdf.Array, list)):
                 for kid in kids:
-                    if isinstance(kid, pikepdf.Dictionary): walk(kid)
+                    if isinstance(kid, pikepdf.Dictionary) and kid.get("/S") is not None:
+                        if kid.P.objgen != element.objgen: found["wrongParents"] += 1
+                        walk(kid)
         walk(root.StructTreeRoot)
         with pdf.open_outline() as outline:
             def titles(items, depth):
@@ -53,6 +56,8 @@ struct AccessibleOutputTests {
     struct Structure: Decodable {
         var lang: String, marked: Bool, title: Bool, tags: [String], alt: [String], outline: [String], id: Bool
         var xmpTitle: String?, infoTitle: String
+        /// Elements whose /P is not the element that lists them.
+        var wrongParents: Int
     }
 
     @Test(arguments: ["en", "de"])
@@ -64,8 +69,10 @@ struct AccessibleOutputTests {
         #expect(try ExternalTool.run("qpdf", ["--check", url.path]).status == 0)
         let found = try JSONDecoder().decode(Structure.self, from: Data(try python(Self.structure, [url.path]).utf8))
         #expect(found.lang == language && found.marked && found.title && found.id)
+        #expect(found.wrongParents == 0)
         #expect(found.xmpTitle == found.infoTitle && found.infoTitle == routine.title)
         #expect(found.tags.filter { $0 == "H1" }.count == 2, "a title on each card")
+        #expect(found.tags.first == "Document" && found.tags.filter { $0 == "Document" }.count == 1, "one document holds everything")
         #expect(found.tags.contains("H2") && found.tags.contains("H3") && found.tags.contains("P"))
         // Every exercise drawing is a figure named after its exercise, in order; therapy icons after theirs.
         let names = routine.sections.flatMap { section -> [String] in
@@ -73,11 +80,28 @@ struct AccessibleOutputTests {
             return []
         }
         #expect(Array(found.alt.prefix(names.count)) == names)
+        // The exercises are a list: an item each, with its number as the label.
+        #expect(found.tags.filter { $0 == "LI" }.count == names.count && found.tags.filter { $0 == "Lbl" }.count == names.count)
+        #expect(found.tags.contains("L") && found.tags.contains("LBody"))
         #expect(found.alt.count > names.count, "the heat and cold boxes' icons too")
         // A bookmark per card, and the sections under it.
         let cards = found.outline.filter { !$0.hasPrefix(" ") }
         #expect(cards.count == 2 && cards[0].hasSuffix(routine.title), "\(found.outline)")
         #expect(found.outline.filter { $0.hasPrefix("  ") }.count >= 4, "\(found.outline)")
+    }
+
+    @Test(arguments: ["leg-cramps", "runner-cooldown"], [Template.fridge, .sheet])
+    func pdftotextReadsEachBoxsTitleWithItsOwnText(routine: String, template: Template) throws {
+        // Heat and cold boxes stand side by side: each title must come right before its own text.
+        let url = try write([Routine.builtIn(routine)], options: CardOptions(template: template), name: "\(routine)-\(template).pdf")[0]
+        let lines = try ExternalTool.run("pdftotext", [url.path, "-"]).output.split(separator: "\n").map(String.init)
+        let pairs =
+            routine == "leg-cramps"
+            ? [("Heat ", "After a cramp"), ("Cold ", "An ice pack")] : [("Cold ", "After a hard run"), ("Heat ", "Later or the next day")]
+        for (title, text) in pairs {
+            let index = try #require(lines.firstIndex { $0.hasPrefix(title) && $0.hasSuffix("min") }, "\(title) in \(lines)")
+            #expect(lines[index + 1].hasPrefix(text), "\(routine) \(template): '\(lines[index])' is followed by '\(lines[index + 1])'")
+        }
     }
 
     @Test func ligaturesExtractAsTheirLetters() throws {
