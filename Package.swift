@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // C libraries, found through pkg-config. Nothing but a module map and a header each.
@@ -75,9 +79,20 @@ let package = Package(
                 "RoutineCard", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The card studio and HTTP API (`routinecard serve`), over the library.
+        .target(
+            name: "RoutineCardServer",
+            dependencies: [
+                "RoutineCard", "RoutineCardBatch", "RoutineCardLoading",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "RoutineCardCLI",
-            dependencies: ["RoutineCard", "RoutineCardBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RoutineCard", "RoutineCardBatch", "RoutineCardServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Speed and memory against the C reference: `Benchmarks/run`.
         .executableTarget(name: "RoutineCardBench", dependencies: ["RoutineCard"]),
@@ -88,6 +103,11 @@ let package = Package(
             name: "RoutineCardTests",
             dependencies: ["RoutineCard", "RoutineCardBatch", "RoutineCardModel", "RoutineCardLoading", "RoutineCardLayout", "Graphics", "TestSupport"]),
         .testTarget(name: "RoutineCardCLITests", dependencies: ["RoutineCardCLI", "TestSupport"]),
+        .testTarget(
+            name: "RoutineCardServerTests",
+            dependencies: [
+                "RoutineCardServer", "RoutineCardCLI", "RoutineCard", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,12 @@ extension Routine {
 
     /// The languages a built-in routine is written in (`["de", "en", "es"]`); empty for an unknown id.
     public static func builtInLanguages(of id: String) -> [String] { BuiltInLibrary.shared.languages(of: id) }
+
+    /// A built-in routine's file as written (YAML with its comments and sources), to start a new
+    /// routine from; nil for an unknown id.
+    package static func builtInSource(_ id: String, language: String? = nil) -> String? {
+        BuiltInLibrary.shared.path(id, language: language).flatMap(AssetStore.data).map { String(decoding: $0, as: UTF8.self) }
+    }
 }
 
 /// The built-in routines, each parsed the first time it is asked for (a card needs one, not all).
@@ -61,10 +67,15 @@ final class BuiltInLibrary: Sendable {
         return (["en"] + (translations[id].map { Array($0.keys) } ?? [])).sorted()
     }
 
-    func routine(_ id: String, language: String? = nil) -> Routine? {
+    /// The asset path of a built-in routine's file in `language`, else in English.
+    func path(_ id: String, language: String? = nil) -> String? {
         guard ids.contains(id) else { return nil }
         let primary = language.flatMap { $0.split(separator: "-").first.map { $0.lowercased() } }
-        let path = primary.flatMap { translations[id]?[$0] } ?? "routines/\(id).yaml"
+        return primary.flatMap { translations[id]?[$0] } ?? "routines/\(id).yaml"
+    }
+
+    func routine(_ id: String, language: String? = nil) -> Routine? {
+        guard let path = path(id, language: language) else { return nil }
         if let cached = parsed.withLock({ $0[path] }) { return cached }
         guard let data = AssetStore.data(path) else { return nil }
         // The tests load every built-in routine and fail on any problem, so one cannot ship broken.

@@ -1,0 +1,310 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+import RoutineCard
+import RoutineCardBatch
+import Synchronization
+
+/// The card studio and its HTTP API (`routinecard serve`): a web page to write, preview and
+/// download cards, and endpoints that render, validate and check them. Stateless: any number of
+/// copies can stand behind a load balancer.
+public struct StudioServer: Sendable {
+    /// What the server listens on and how much it takes on.
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        /// The largest request body accepted, in bytes.
+        public var maxBody: Int
+        /// Renders at once, and renders queued behind them; past both a request gets 503.
+        public var concurrentRenders: Int
+        public var queuedRenders: Int
+        /// How long one render may take before the client is told to retry.
+        public var renderTimeout: Duration
+
+        /// - Parameters:
+        ///   - host: the address to bind; loopback unless told otherwise.
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, maxBody: Int = 256 * 1024,
+            concurrentRenders: Int = ProcessInfo.processInfo.activeProcessorCount, queuedRenders: Int? = nil,
+            renderTimeout: Duration = .seconds(20)
+        ) {
+            self.host = host
+            self.port = port
+            self.maxBody = maxBody
+            self.concurrentRenders = max(1, concurrentRenders)
+            self.queuedRenders = queuedRenders ?? 8 * max(1, concurrentRenders)
+            self.renderTimeout = renderTimeout
+        }
+    }
+
+    let configuration: Configuration
+    let logger: Logger
+    let gate: RenderGate
+
+    public init(configuration: Configuration = Configuration(), logger: Logger = Logger(label: "routinecard.serve")) {
+        self.configuration = configuration
+        self.logger = logger
+        self.gate = RenderGate(running: configuration.concurrentRenders, waiting: configuration.queuedRenders)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting and finishes what is in flight.
+    public func run() async throws {
+        try await application().runService()
+    }
+
+    /// The application, for running or for tests.
+    /// - Parameter onRunning: told the port once the server listens (port 0 asks for any free one).
+    func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "routinecard"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: AccessLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.get("/") { _, _ in Self.asset(StudioPage.html, type: "text/html; charset=utf-8") }
+        router.get("/studio.css") { _, _ in Self.asset(StudioPage.css, type: "text/css; charset=utf-8") }
+        router.get("/studio.js") { _, _ in Self.asset(StudioPage.script, type: "text/javascript; charset=utf-8") }
+        router.get("/healthz") { _, _ in Self.json(["status": "ok"]) }
+        router.get("/api/openapi.yaml") { _, _ in Self.asset(OpenAPIDocument.yaml, type: "application/yaml") }
+        router.get("/api/schema") { _, _ in Self.asset(RoutineSchema.text, type: "application/schema+json") }
+        router.get("/api/routines") { _, _ in Self.routineList() }
+        router.get("/api/routines/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let source = Routine.builtInSource(id, language: request.uri.queryParameters.get("language")) else {
+                return Problem(status: .notFound, title: "No such routine", detail: "there is no built-in routine '\(id)'; GET /api/routines lists them")
+                    .response
+            }
+            return Self.asset(source, type: "application/yaml; charset=utf-8")
+        }
+        router.post("/api/render") { request, context in await answer { try await render(request) } }
+        router.post("/api/validate") { request, context in await answer { try await validate(request) } }
+        router.post("/api/check") { request, context in await answer { try await check(request) } }
+        return router
+    }
+
+    /// Runs a handler, turning every failure into a problem answer.
+    private func answer(_ handler: () async throws -> Response) async -> Response {
+        do {
+            return try await handler()
+        } catch let problem as Problem {
+            return problem.response
+        } catch let error as RoutineCardError {
+            return Problem(error).response
+        } catch {
+            logger.error("unexpected failure: \(error)")
+            return Problem(status: .internalServerError, title: "Something went wrong", detail: "\(error)").response
+        }
+    }
+
+    // MARK: - Reading requests
+
+    /// The request's routine, options and output.
+    struct Job: Sendable {
+        var routine: Routine
+        var options: CardOptions
+        var format: OutputFormat
+        var dpi: Double
+        var page: Int
+        var author: String?
+    }
+
+    private func readJob(_ request: Request) async throws -> Job {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: configuration.maxBody)
+        } catch is NIOTooManyBytesError {
+            throw Problem.tooLarge(limit: configuration.maxBody)
+        }
+        let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let data = Data(buffer: body)
+        let parsed: RenderRequest
+        switch type {
+        case "application/json":
+            do {
+                parsed = try JSONDecoder().decode(RenderRequest.self, from: data)
+            } catch {
+                throw Problem.badRequest("the body is not the JSON this endpoint takes: \(Self.describe(error)); see /api/openapi.yaml")
+            }
+        case "application/yaml", "application/x-yaml", "text/yaml":
+            let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { $1 })
+            parsed = RenderRequest(
+                routine: .text(String(decoding: data, as: UTF8.self)), builtin: nil, format: query["format"],
+                page: query["page"].flatMap { Int($0) }, options: CardFields(query: query))
+        default:
+            throw Problem.unsupportedType(type)
+        }
+        let fields = parsed.options ?? CardFields(query: [:])
+        let settings = fields.settings
+        let options: CardOptions
+        do { options = try settings.cardOptions() } catch {
+            throw Problem(status: .unprocessableContent, title: "An option cannot be used", detail: error.description)
+        }
+        let routine: Routine
+        switch (parsed.routine, parsed.builtin) {
+        case (nil, let id?): routine = try Routine.builtIn(id, language: fields.language)
+        case (.text(let text)?, nil):
+            let json = text.drop { $0.isWhitespace }.first == "{"
+            routine = try Routine.load(data: Data(text.utf8), name: json ? "routine.json" : "routine.yaml", format: json ? .json : .yaml)
+        case (.json(let data)?, nil): routine = try Routine.load(data: data, name: "routine.json", format: .json)
+        case (nil, nil): throw Problem.badRequest("send a routine (its file's text or a routine object) or the id of a built-in one")
+        case (_?, _?): throw Problem.badRequest("send a routine or a built-in id, not both")
+        }
+        let format: OutputFormat
+        switch parsed.format?.lowercased() ?? "pdf" {
+        case "pdf": format = .pdf
+        case "png": format = .png
+        case "svg": format = .svg
+        case let other: throw Problem(status: .unprocessableContent, title: "Unknown format", detail: "format '\(other)' is not pdf, png or svg")
+        }
+        do { try settings.checkRaster(options, format: format) } catch {
+            throw Problem(status: .unprocessableContent, title: "An option cannot be used", detail: error.description)
+        }
+        return Job(routine: routine, options: options, format: format, dpi: settings.resolution, page: max(1, parsed.page ?? 1), author: fields.byName)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "\(error)"
+    }
+
+    // MARK: - Handlers
+
+    private func render(_ request: Request) async throws -> Response {
+        let job = try await readJob(request)
+        let output = OutputOptions(format: job.format, dpi: job.dpi, author: job.author)
+        let document = try await limited { try await CardRenderer().render([job.routine], options: job.options, output: output) }
+        guard job.page <= document.files.count else {
+            throw Problem(status: .unprocessableContent, title: "No such page", detail: "the card has \(document.files.count) page(s)")
+        }
+        let file = document.files[job.page - 1]
+        let (type, fileExtension) =
+            switch job.format {
+            case .pdf: ("application/pdf", "pdf")
+            case .png: ("image/png", "png")
+            case .svg: ("image/svg+xml", "svg")
+            }
+        let name = document.files.count > 1 && job.format != .pdf ? "\(job.routine.id)-\(job.page).\(fileExtension)" : "\(job.routine.id).\(fileExtension)"
+        var headers: HTTPFields = [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""]
+        if let pages = HTTPField.Name("X-Page-Count"), let cards = HTTPField.Name("X-Card-Count") {
+            headers[pages] = "\(document.files.count)"
+            headers[cards] = "\(document.cardCount)"
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file)))
+    }
+
+    private func validate(_ request: Request) async throws -> Response {
+        do {
+            _ = try await readJob(request)
+            return Self.json(ValidationBody(valid: true, diagnostics: []))
+        } catch let error as RoutineCardError where error.code == .invalidRoutine {
+            return Self.json(ValidationBody(valid: false, diagnostics: error.diagnostics.map(DiagnosticBody.init)))
+        }
+    }
+
+    private func check(_ request: Request) async throws -> Response {
+        let job = try await readJob(request)
+        let findings = try await limited { try CardRenderer().check([job.routine], options: job.options) }
+        return Self.json(FindingsBody(findings: findings.map(FindingBody.init)))
+    }
+
+    /// Runs `work` through the gate and under the time limit; a full queue or a render over time
+    /// is a 503 that says when to retry.
+    private func limited<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let gate = self.gate
+        let race = Race<T>()
+        let timeout = configuration.renderTimeout
+        return try await withCheckedThrowingContinuation { continuation in
+            race.start(continuation)
+            Task {
+                do {
+                    // The render keeps its place in the gate until it is done, even after a timeout.
+                    guard let value = try await gate.run(work) else {
+                        race.finish(
+                            .failure(Problem(status: .serviceUnavailable, title: "Busy", detail: "every render place is taken; retry shortly", retryAfter: 1)))
+                        return
+                    }
+                    race.finish(.success(value))
+                } catch {
+                    race.finish(.failure(error))
+                }
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                race.finish(
+                    .failure(Problem(status: .serviceUnavailable, title: "Too slow", detail: "the card took longer than \(timeout) to render", retryAfter: 5)))
+            }
+        }
+    }
+
+    // MARK: - Answers
+
+    private static func asset(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private static func json(_ value: some Encodable) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private static func routineList() -> Response {
+        let list = Routine.builtInIDs.compactMap { id -> RoutineEntry? in
+            guard let routine = try? Routine.builtIn(id) else { return nil }
+            return RoutineEntry(id: id, title: routine.title, languages: Routine.builtInLanguages(of: id))
+        }
+        return json(list)
+    }
+}
+
+/// The first of two outcomes wins; the other is dropped.
+final class Race<T: Sendable>: Sendable {
+    private let continuation = Mutex<CheckedContinuation<T, any Error>?>(nil)
+
+    func start(_ continuation: CheckedContinuation<T, any Error>) { self.continuation.withLock { $0 = continuation } }
+
+    func finish(_ result: Result<T, any Error>) {
+        let waiting = continuation.withLock { stored -> CheckedContinuation<T, any Error>? in
+            defer { stored = nil }
+            return stored
+        }
+        waiting?.resume(with: result)
+    }
+}
+
+struct ValidationBody: Encodable {
+    var valid: Bool
+    var diagnostics: [DiagnosticBody]
+}
+
+struct FindingsBody: Encodable {
+    var findings: [FindingBody]
+}
+
+struct FindingBody: Encodable {
+    var severity: String
+    var code: String
+    var message: String
+
+    init(_ finding: Finding) {
+        severity = "\(finding.severity)"
+        code = finding.code
+        message = finding.message
+    }
+}
+
+struct RoutineEntry: Encodable {
+    var id: String
+    var title: String
+    var languages: [String]
+}
