@@ -224,7 +224,15 @@ public struct StudioServer: Sendable {
         let timeout = configuration.renderTimeout
         return try await withCheckedThrowingContinuation { continuation in
             race.start(continuation)
+            // The timer ends as soon as the work does: a flood of quick 503s must not leave
+            // thousands of sleeping timers behind.
+            let timer = Task {
+                try await Task.sleep(for: timeout)
+                race.finish(
+                    .failure(Problem(status: .serviceUnavailable, title: "Too slow", detail: "the card took longer than \(timeout) to render", retryAfter: 5)))
+            }
             Task {
+                defer { timer.cancel() }
                 do {
                     // The render keeps its place in the gate until it is done, even after a timeout.
                     guard let value = try await gate.run(work) else {
@@ -236,11 +244,6 @@ public struct StudioServer: Sendable {
                 } catch {
                     race.finish(.failure(error))
                 }
-            }
-            Task {
-                try? await Task.sleep(for: timeout)
-                race.finish(
-                    .failure(Problem(status: .serviceUnavailable, title: "Too slow", detail: "the card took longer than \(timeout) to render", retryAfter: 5)))
             }
         }
     }
