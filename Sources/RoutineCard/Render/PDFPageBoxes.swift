@@ -14,7 +14,7 @@ enum PDFPageBoxes {
     ///   - trim: the trimmed page size in points; the media is `bleed` larger on every side.
     static func add(to pdf: Data, trim: Size, bleed: Double) throws -> Data {
         let bytes = [UInt8](pdf)
-        guard let startLabel = lastIndex(of: "startxref", in: bytes) else { throw Failure(description: "the PDF has no startxref") }
+        guard let startLabel = ByteSearch.lastIndex(of: Array("startxref".utf8), in: bytes[...]) else { throw Failure(description: "the PDF has no startxref") }
         var cursor = startLabel + "startxref".utf8.count
         while cursor < bytes.count, bytes[cursor] == 0x0A || bytes[cursor] == 0x0D || bytes[cursor] == 0x20 { cursor += 1 }
         let digits = bytes[cursor...].prefix { (0x30...0x39).contains($0) }
@@ -32,11 +32,11 @@ enum PDFPageBoxes {
         let insertion = Array(boxes.utf8)
         var positions: [Int] = []
         var search = 0
-        while let page = firstIndex(of: "/Type /Page", in: bytes, from: search, before: xref) {
+        while let page = ByteSearch.firstIndex(of: Array("/Type /Page".utf8), in: bytes, from: search), page < xref {
             search = page + 1
             let after = page + "/Type /Page".utf8.count
             if after < bytes.count, bytes[after] == UInt8(ascii: "s") { continue }  // the /Pages tree
-            guard let media = firstIndex(of: "/MediaBox", in: bytes, from: page, before: xref),
+            guard let media = ByteSearch.firstIndex(of: Array("/MediaBox".utf8), in: bytes, from: page), media < xref,
                 let close = bytes[media..<xref].firstIndex(of: UInt8(ascii: "]"))
             else {
                 throw Failure(description: "a page has no MediaBox")
@@ -87,30 +87,9 @@ enum PDFPageBoxes {
         }
         // The trailer, with the new position of the table.
         let tail = Array(bytes[index...])
-        guard let label = lastIndex(of: "startxref", in: tail) else { throw Failure(description: "the PDF has no startxref") }
+        guard let label = ByteSearch.lastIndex(of: Array("startxref".utf8), in: tail[...]) else { throw Failure(description: "the PDF has no startxref") }
         output += tail[..<label]
         output += Array("startxref\n\(shifted(xref))\n%%EOF\n".utf8)
         return Data(output)
-    }
-
-    private static func firstIndex(of needle: String, in bytes: [UInt8], from start: Int, before end: Int) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard start < end else { return nil }
-        var i = start
-        while i + pattern.count <= end {
-            if bytes[i] == pattern[0], bytes[i..<i + pattern.count].elementsEqual(pattern) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    private static func lastIndex(of needle: String, in bytes: [UInt8]) -> Int? {
-        let pattern = Array(needle.utf8)
-        var i = bytes.count - pattern.count
-        while i >= 0 {
-            if bytes[i] == pattern[0], bytes[i..<i + pattern.count].elementsEqual(pattern) { return i }
-            i -= 1
-        }
-        return nil
     }
 }

@@ -6,16 +6,19 @@ import Foundation
 enum SVGForWeb {
     static func finish(_ svg: Data, title: String, description: String, language: String) -> Data {
         let prefix = "rc" + String(format: "%08x", hash(svg)) + "-"
-        var text = String(decoding: svg, as: UTF8.self)
-        text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-        text = text.replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
-        text = text.replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
-        // The root element: add the language, then the title and description as its first children.
-        if let root = text.range(of: "<svg"), let end = text.range(of: ">", range: root.upperBound..<text.endIndex) {
-            let head = "<title>\(escaped(title))</title>\n<desc>\(escaped(description))</desc>\n"
-            text.replaceSubrange(end, with: " xml:lang=\"\(escaped(language))\">\n" + head)
+        // Byte replacements: Foundation's string search is slow on whole files on Linux.
+        var bytes = [UInt8](svg)
+        for (from, to) in [(" id=\"", " id=\"\(prefix)"), ("href=\"#", "href=\"#\(prefix)"), ("url(#", "url(#\(prefix)")] {
+            bytes = ByteSearch.replacing(Array(from.utf8), with: Array(to.utf8), in: bytes)
         }
-        return Data(text.utf8)
+        // The root element: add the language, then the title and description as its first children.
+        if let root = ByteSearch.firstIndex(of: Array("<svg".utf8), in: bytes, from: 0),
+            let end = ByteSearch.firstIndex(of: Array(">".utf8), in: bytes, from: root)
+        {
+            let head = " xml:lang=\"\(escaped(language))\">\n<title>\(escaped(title))</title>\n<desc>\(escaped(description))</desc>\n"
+            bytes.replaceSubrange(end...end, with: Array(head.utf8))
+        }
+        return Data(bytes)
     }
 
     private static func escaped(_ text: String) -> String {
