@@ -17,12 +17,12 @@ struct RoutineCardCommand: ParsableCommand {
         version: RoutineCardInfo.version,
         subcommands: [
             RenderCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self, NewCommand.self, SchemaCommand.self, GalleryCommand.self,
-            BatchCommand.self, CheckCommand.self, CalibrateCommand.self, ServeCommand.self, BatchWorkerCommand.self,
+            BatchCommand.self, CheckCommand.self, CalibrateCommand.self, ServeCommand.self, BatchWorkerCommand.self, ServeWorkerCommand.self,
         ],
         defaultSubcommand: nil
     )
 
-    private static let drawingCommands: Set<String> = ["render", "check", "batch-worker", "gallery", "calibrate", "serve"]
+    private static let drawingCommands: Set<String> = ["render", "check", "batch-worker", "gallery", "calibrate", "serve", "serve-worker"]
 
     static func main() {
         // A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing the process.

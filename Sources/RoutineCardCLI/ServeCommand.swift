@@ -26,15 +26,24 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds one render may take before the client is asked to retry.")
     var timeout = 20
 
+    @Option(help: "Render processes (default: one per core); 0 draws in the server process, one card at a time.")
+    var workers: Int?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard (1...16384).contains(maxBody) else { throw ValidationError("--max-body must be between 1 and 16384 KiB") }
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be between 1 and 600 seconds") }
+        if let workers, !(0...256).contains(workers) { throw ValidationError("--workers must be between 0 and 256") }
     }
 
     func run() throws {
+        let processes = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        // Each worker is this program again (`serve-worker`): cairo 1.16 draws on one thread at a
+        // time per process, so processes are how renders use every core, as in `batch`.
         let server = StudioServer(
-            configuration: .init(host: host, port: port, maxBody: maxBody * 1024, renderTimeout: .seconds(timeout)))
+            configuration: .init(
+                host: host, port: port, maxBody: maxBody * 1024, concurrentRenders: max(1, processes), renderTimeout: .seconds(timeout),
+                workerCommand: processes == 0 ? nil : [WorkerProcessRenderer.executable.path, "serve-worker"]))
         printError("routinecard: serving the card studio on http://\(host):\(port)/")
         // The command line is synchronous; the server runs on Swift's concurrency threads until it stops.
         let outcome = Mutex<(any Error)?>(nil)

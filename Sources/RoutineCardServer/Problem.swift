@@ -38,6 +38,15 @@ struct Problem: Error, Sendable {
         }
     }
 
+    /// Any failure as a problem: the library's errors by their code, anything else a 500.
+    init(_ error: any Error) {
+        switch error {
+        case let problem as Problem: self = problem
+        case let error as RoutineCardError: self.init(error)
+        default: self.init(status: .internalServerError, title: "Something went wrong", detail: "\(error)")
+        }
+    }
+
     init(status: HTTPResponse.Status, title: String, detail: String, diagnostics: [Diagnostic] = [], retryAfter: Int? = nil) {
         self.status = status
         self.title = title

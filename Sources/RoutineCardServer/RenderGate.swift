@@ -3,10 +3,19 @@ import Synchronization
 
 /// Bounds the work in flight: at most `running` renders at once and `waiting` more queued; past
 /// that a request is turned away at once (503) instead of piling up memory.
+///
+/// Admission is synchronous so that a refused request costs nothing: no task, no timer.
 final class RenderGate: Sendable {
+    /// A place in the gate: running now, or queued for the next free place.
+    struct Pass: Sendable {
+        fileprivate let queued: Bool
+    }
+
     private struct State {
         var running = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Passes handed out as queued and not yet running (some may not have parked yet).
+        var queued = 0
+        var parked: [CheckedContinuation<Void, Never>] = []
     }
     private let state = Mutex(State())
     let running: Int
@@ -17,29 +26,31 @@ final class RenderGate: Sendable {
         self.waiting = max(0, waiting)
     }
 
-    /// Runs `work` when a place is free; nil when the queue is full.
-    private enum Entry { case now, wait, full }
-
-    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T? {
-        let entry: Entry = state.withLock { state in
+    /// A pass when a place or a queue slot is free; nil when the queue is full.
+    func admit() -> Pass? {
+        state.withLock { state in
             if state.running < running {
                 state.running += 1
-                return .now
+                return Pass(queued: false)
             }
-            return state.waiters.count < waiting ? .wait : .full
+            guard state.queued < waiting else { return nil }
+            state.queued += 1
+            return Pass(queued: true)
         }
-        switch entry {
-        case .full: return nil
-        case .now: break
-        case .wait:
+    }
+
+    /// Runs `work` with the place `pass` holds (waiting for one if queued), then frees it.
+    func run<T: Sendable>(_ pass: Pass, _ work: @Sendable () async throws -> T) async rethrows -> T {
+        if pass.queued {
             await withCheckedContinuation { continuation in
-                // A place may have come free between the check and now.
+                // A place may have come free between admission and now.
                 let immediate = state.withLock { state -> Bool in
                     if state.running < running {
                         state.running += 1
+                        state.queued -= 1
                         return true
                     }
-                    state.waiters.append(continuation)
+                    state.parked.append(continuation)
                     return false
                 }
                 if immediate { continuation.resume() }
@@ -49,18 +60,25 @@ final class RenderGate: Sendable {
         return try await work()
     }
 
-    /// Hands the place to the next waiter, or frees it.
+    /// Admits and runs `work`; nil when the queue is full.
+    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async rethrows -> T? {
+        guard let pass = admit() else { return nil }
+        return try await run(pass, work)
+    }
+
+    /// Hands the place to the next parked waiter, or frees it.
     private func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            if state.waiters.isEmpty {
+            if state.parked.isEmpty {
                 state.running -= 1
                 return nil
             }
-            return state.waiters.removeFirst()
+            state.queued -= 1
+            return state.parked.removeFirst()
         }
         next?.resume()
     }
 
-    /// Renders running and waiting now (for tests and health).
-    var load: (running: Int, waiting: Int) { state.withLock { ($0.running, $0.waiters.count) } }
+    /// Renders running and queued now (for tests and health).
+    var load: (running: Int, waiting: Int) { state.withLock { ($0.running, $0.queued) } }
 }

@@ -4,7 +4,7 @@ import RoutineCardBatch
 
 /// What a client sends to render, validate or check a card: a routine (its file's text, a routine
 /// object, or a built-in id), the card's options and the output.
-struct RenderRequest: Decodable, Sendable {
+struct RenderRequest: Codable, Sendable {
     /// The routine: a routine file's text (YAML or JSON), or a routine object.
     var routine: RoutineInput?
     /// A built-in routine's id, instead of `routine`.
@@ -17,7 +17,7 @@ struct RenderRequest: Decodable, Sendable {
 }
 
 /// A routine as sent: text to parse, or an object already in JSON.
-enum RoutineInput: Decodable, Sendable {
+enum RoutineInput: Codable, Sendable {
     case text(String)
     case json(Data)
 
@@ -29,10 +29,18 @@ enum RoutineInput: Decodable, Sendable {
             self = .json(try JSONEncoder().encode(try container.decode(JSONValue.self)))
         }
     }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .json(let data): try container.encode(try JSONDecoder().decode(JSONValue.self, from: data))
+        }
+    }
 }
 
 /// The card options a client may set, as text like the command line's.
-struct CardFields: Decodable, Sendable {
+struct CardFields: Codable, Sendable {
     var template: String?
     var theme: String?
     var paper: String?

@@ -22,13 +22,17 @@ public struct StudioServer: Sendable {
         public var queuedRenders: Int
         /// How long one render may take before the client is told to retry.
         public var renderTimeout: Duration
+        /// A program (executable and arguments) that runs ``RenderWorker/serve()``: renders then run
+        /// in `concurrentRenders` such processes and use every core. Nil draws in this process, one
+        /// card at a time (cairo 1.16 cannot draw on two threads at once).
+        public var workerCommand: [String]?
 
         /// - Parameters:
         ///   - host: the address to bind; loopback unless told otherwise.
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxBody: Int = 256 * 1024,
             concurrentRenders: Int = ProcessInfo.processInfo.activeProcessorCount, queuedRenders: Int? = nil,
-            renderTimeout: Duration = .seconds(20)
+            renderTimeout: Duration = .seconds(20), workerCommand: [String]? = nil
         ) {
             self.host = host
             self.port = port
@@ -36,21 +40,26 @@ public struct StudioServer: Sendable {
             self.concurrentRenders = max(1, concurrentRenders)
             self.queuedRenders = queuedRenders ?? 8 * max(1, concurrentRenders)
             self.renderTimeout = renderTimeout
+            self.workerCommand = workerCommand
         }
     }
 
     let configuration: Configuration
     let logger: Logger
     let gate: RenderGate
+    let workers: RenderWorkerPool?
 
     public init(configuration: Configuration = Configuration(), logger: Logger = Logger(label: "routinecard.serve")) {
         self.configuration = configuration
         self.logger = logger
         self.gate = RenderGate(running: configuration.concurrentRenders, waiting: configuration.queuedRenders)
+        self.workers = configuration.workerCommand.map(RenderWorkerPool.init(command:))
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting and finishes what is in flight.
     public func run() async throws {
+        try workers?.start(configuration.concurrentRenders)
+        defer { workers?.stop() }
         try await application().runService()
     }
 
@@ -93,29 +102,22 @@ public struct StudioServer: Sendable {
     private func answer(_ handler: () async throws -> Response) async -> Response {
         do {
             return try await handler()
-        } catch let problem as Problem {
-            return problem.response
-        } catch let error as RoutineCardError {
-            return Problem(error).response
         } catch {
-            logger.error("unexpected failure: \(error)")
-            return Problem(status: .internalServerError, title: "Something went wrong", detail: "\(error)").response
+            let problem = Problem(error)
+            if problem.status == .internalServerError { logger.error("failure: \(problem.detail)") }
+            return problem.response
         }
     }
 
     // MARK: - Reading requests
 
-    /// The request's routine, options and output.
-    struct Job: Sendable {
-        var routine: Routine
-        var options: CardOptions
-        var format: OutputFormat
-        var dpi: Double
-        var page: Int
-        var author: String?
+    /// The request's routine, options and output, checked.
+    private func readJob(_ request: Request) async throws -> Job {
+        try Job(try await readRequest(request))
     }
 
-    private func readJob(_ request: Request) async throws -> Job {
+    /// The request's body as a render request: JSON, or a routine file in YAML with options in the query.
+    private func readRequest(_ request: Request) async throws -> RenderRequest {
         var request = request
         let body: ByteBuffer
         do {
@@ -125,49 +127,21 @@ public struct StudioServer: Sendable {
         }
         let type = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let data = Data(buffer: body)
-        let parsed: RenderRequest
         switch type {
         case "application/json":
             do {
-                parsed = try JSONDecoder().decode(RenderRequest.self, from: data)
+                return try JSONDecoder().decode(RenderRequest.self, from: data)
             } catch {
                 throw Problem.badRequest("the body is not the JSON this endpoint takes: \(Self.describe(error)); see /api/openapi.yaml")
             }
         case "application/yaml", "application/x-yaml", "text/yaml":
             let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { $1 })
-            parsed = RenderRequest(
+            return RenderRequest(
                 routine: .text(String(decoding: data, as: UTF8.self)), builtin: nil, format: query["format"],
                 page: query["page"].flatMap { Int($0) }, options: CardFields(query: query))
         default:
             throw Problem.unsupportedType(type)
         }
-        let fields = parsed.options ?? CardFields(query: [:])
-        let settings = fields.settings
-        let options: CardOptions
-        do { options = try settings.cardOptions() } catch {
-            throw Problem(status: .unprocessableContent, title: "An option cannot be used", detail: error.description)
-        }
-        let routine: Routine
-        switch (parsed.routine, parsed.builtin) {
-        case (nil, let id?): routine = try Routine.builtIn(id, language: fields.language)
-        case (.text(let text)?, nil):
-            let json = text.drop { $0.isWhitespace }.first == "{"
-            routine = try Routine.load(data: Data(text.utf8), name: json ? "routine.json" : "routine.yaml", format: json ? .json : .yaml)
-        case (.json(let data)?, nil): routine = try Routine.load(data: data, name: "routine.json", format: .json)
-        case (nil, nil): throw Problem.badRequest("send a routine (its file's text or a routine object) or the id of a built-in one")
-        case (_?, _?): throw Problem.badRequest("send a routine or a built-in id, not both")
-        }
-        let format: OutputFormat
-        switch parsed.format?.lowercased() ?? "pdf" {
-        case "pdf": format = .pdf
-        case "png": format = .png
-        case "svg": format = .svg
-        case let other: throw Problem(status: .unprocessableContent, title: "Unknown format", detail: "format '\(other)' is not pdf, png or svg")
-        }
-        do { try settings.checkRaster(options, format: format) } catch {
-            throw Problem(status: .unprocessableContent, title: "An option cannot be used", detail: error.description)
-        }
-        return Job(routine: routine, options: options, format: format, dpi: settings.resolution, page: max(1, parsed.page ?? 1), author: fields.byName)
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -180,8 +154,15 @@ public struct StudioServer: Sendable {
 
     private func render(_ request: Request) async throws -> Response {
         let job = try await readJob(request)
-        let output = OutputOptions(format: job.format, dpi: job.dpi, author: job.author)
-        let document = try await limited { try await CardRenderer().render([job.routine], options: job.options, output: output) }
+        let document = try await limited { [workers, configuration] in
+            guard let workers else {
+                let document = try await CardRenderer().render([job.routine], options: job.options, output: job.output)
+                return CardFiles(files: document.files, cardCount: document.cardCount)
+            }
+            let (reply, files) = try await workers.run(WorkerJob(request: job.request, check: false), timeout: configuration.renderTimeout)
+            if let problem = reply.problem { throw problem.problem }
+            return CardFiles(files: files, cardCount: reply.cardCount)
+        }
         guard job.page <= document.files.count else {
             throw Problem(status: .unprocessableContent, title: "No such page", detail: "the card has \(document.files.count) page(s)")
         }
@@ -212,20 +193,29 @@ public struct StudioServer: Sendable {
 
     private func check(_ request: Request) async throws -> Response {
         let job = try await readJob(request)
-        let findings = try await limited { try CardRenderer().check([job.routine], options: job.options) }
-        return Self.json(FindingsBody(findings: findings.map(FindingBody.init)))
+        let findings = try await limited { [workers, configuration] in
+            guard let workers else { return try CardRenderer().check([job.routine], options: job.options).map(FindingBody.init) }
+            let (reply, _) = try await workers.run(WorkerJob(request: job.request, check: true), timeout: configuration.renderTimeout)
+            if let problem = reply.problem { throw problem.problem }
+            return reply.findings ?? []
+        }
+        return Self.json(FindingsBody(findings: findings))
     }
 
     /// Runs `work` through the gate and under the time limit; a full queue or a render over time
     /// is a 503 that says when to retry.
     private func limited<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        // A full queue is answered before any task or timer exists: a cancelled `Task.sleep`
+        // keeps its memory until its deadline, so a timer per refused request piled up
+        // (6,000 refusals a second × 20 s) under a flood.
+        guard let pass = gate.admit() else {
+            throw Problem(status: .serviceUnavailable, title: "Busy", detail: "every render place is taken; retry shortly", retryAfter: 1)
+        }
         let gate = self.gate
         let race = Race<T>()
         let timeout = configuration.renderTimeout
         return try await withCheckedThrowingContinuation { continuation in
             race.start(continuation)
-            // The timer ends as soon as the work does: a flood of quick 503s must not leave
-            // thousands of sleeping timers behind.
             let timer = Task {
                 try await Task.sleep(for: timeout)
                 race.finish(
@@ -235,12 +225,7 @@ public struct StudioServer: Sendable {
                 defer { timer.cancel() }
                 do {
                     // The render keeps its place in the gate until it is done, even after a timeout.
-                    guard let value = try await gate.run(work) else {
-                        race.finish(
-                            .failure(Problem(status: .serviceUnavailable, title: "Busy", detail: "every render place is taken; retry shortly", retryAfter: 1)))
-                        return
-                    }
-                    race.finish(.success(value))
+                    race.finish(.success(try await gate.run(pass, work)))
                 } catch {
                     race.finish(.failure(error))
                 }
@@ -285,6 +270,12 @@ final class Race<T: Sendable>: Sendable {
     }
 }
 
+/// A rendered card's files, from this process or a worker.
+struct CardFiles: Sendable {
+    var files: [Data]
+    var cardCount: Int
+}
+
 struct ValidationBody: Encodable {
     var valid: Bool
     var diagnostics: [DiagnosticBody]
@@ -294,7 +285,7 @@ struct FindingsBody: Encodable {
     var findings: [FindingBody]
 }
 
-struct FindingBody: Encodable {
+struct FindingBody: Codable, Sendable {
     var severity: String
     var code: String
     var message: String
