@@ -46,10 +46,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
         // libhyphen has no pkg-config file: the module map links it by name.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"]), .brew(["hyphen"])]),
         // The only Swift code that touches C.
-        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CLibdeflate", "CZlib", "CHyphen"]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CPangoFT2", "CLibdeflate", "CZlib", "CHyphen", "CQREncode"]),
         // Routines as plain values, their rules and their diagnostics: depends on nothing.
         .target(name: "RoutineCardModel"),
         // Templates, blocks and fitting: routines → placed pages, measured through a TextMeasuring

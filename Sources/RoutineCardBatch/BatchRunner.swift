@@ -328,7 +328,8 @@ package final class BatchRunner: Sendable {
         do {
             let url = try outputURL(for: row)
             result.output = url.path
-            let settings = row.settings
+            var settings = row.settings
+            if let logo = settings.logo { settings.logo = try cache.picturePath(logo) }
             let options = try settings.cardOptions()
             let format = try settings.outputFormat(for: url.path)
             let language = try settings.languageOverride()
@@ -500,5 +501,17 @@ package final class RoutineCache {
         if routines.count > 1000 { routines.removeAll() }
         routines[key] = routine
         return routine
+    }
+
+    /// A picture a row names (its logo) as an absolute path: relative to the manifest's folder, and
+    /// like a routine's pictures, inside that folder or one allowed for pictures.
+    func picturePath(_ name: String) throws(SettingError) -> String {
+        let url = (name.hasPrefix("/") ? URL(fileURLWithPath: name) : base.appendingPathComponent(name)).standardizedFileURL.resolvingSymlinksInPath()
+        let roots = ([base] + pictureFolders).map { $0.standardizedFileURL.resolvingSymlinksInPath().path + "/" }
+        guard roots.contains(where: { url.path.hasPrefix($0) }) else {
+            throw SettingError(
+                "the logo \(name) is outside the manifest's folder; put it there, or allow its folder with --pictures-from")
+        }
+        return url.path
     }
 }

@@ -35,6 +35,16 @@ package struct CardSettings: Sendable, Hashable, Codable {
     package var flip: String?
     /// `X,Y` with units, such as `1.5mm,-0.5mm`.
     package var backOffset: String?
+    /// The clinic's logo: an SVG or PNG file (made absolute by whoever read the setting).
+    package var logo: String?
+    /// The clinic's contact, one or two lines.
+    package var contact: [String]?
+    /// QR codes to the routine's videos.
+    package var qr = false
+    /// A week's symptom diary.
+    package var diary = false
+    /// The next review, `YYYY-MM-DD`.
+    package var review: String?
     /// Where settings that came from a config file were written (`config.yaml:3:9`), by key.
     package var origins: [String: String] = [:]
     /// What merging with the config file left out, and why; for the user to read.
@@ -107,8 +117,11 @@ package struct CardSettings: Sendable, Hashable, Codable {
         var options = CardOptions(
             template: template, paper: paper, landscape: landscape, margin: margin, bleed: bleed, tracker: tracker,
             theme: theme, fontFamily: font,
-            personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note)
+            personal: PersonalDetails(forName: forName, byName: byName, date: date, note: note, review: try reviewDate())
         )
+        options.branding = Branding(logo: logo, contact: contact ?? [])
+        options.qrCodes = qr
+        options.diary = diary
         options.language = try languageOverride()
         if ignoringSheet { return options }
         options.sheet = try sheetOptions()
@@ -127,6 +140,21 @@ package struct CardSettings: Sendable, Hashable, Codable {
             )
         }
         return options
+    }
+
+    /// The review date, read from `YYYY-MM-DD`.
+    func reviewDate() throws(SettingError) -> CalendarDate? {
+        guard let review else { return nil }
+        guard let date = CalendarDate(iso: review) else {
+            throw SettingError("the review date '\(review)' should be a date like 2027-03-12 (year-month-day)")
+        }
+        return date
+    }
+
+    /// Contact lines from one text: split at new lines or at " | ", blank lines dropped.
+    package static func contactLines(_ text: String) -> [String] {
+        text.components(separatedBy: "\n").flatMap { $0.components(separatedBy: "|") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 
     /// Checks that a PNG page of these options stays within ``maximumPixelsPerPage`` (before any

@@ -15,7 +15,9 @@ import Yams
 /// ```
 package enum ConfigFile {
     /// The keys a config file may set.
-    package static let keys = ["paper", "template", "theme", "language", "by", "font", "margin", "dpi", "sheet", "back_offset"]
+    package static let keys = [
+        "paper", "template", "theme", "language", "by", "font", "margin", "dpi", "sheet", "back_offset", "logo", "contact", "qr", "diary",
+    ]
 
     /// Where the config file is looked for when none is named.
     package static func defaultLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
@@ -67,6 +69,20 @@ package enum ConfigFile {
             if let dpi = reader.integer(fields["dpi"], "dpi", range: 10...2400) { settings.dpi = Double(dpi) }
             settings.sheet = reader.text(fields["sheet"], "sheet")
             settings.backOffset = reader.text(fields["back_offset"], "back_offset")
+            if let logo = reader.text(fields["logo"], "logo") {
+                // A relative logo is next to the config file.
+                let folder = URL(fileURLWithPath: name).deletingLastPathComponent()
+                settings.logo = logo.hasPrefix("/") ? logo : folder.appendingPathComponent(logo).standardizedFileURL.path
+            }
+            if let node = fields["contact"] {
+                if case .scalar = node {
+                    settings.contact = reader.text(node, "contact").map(CardSettings.contactLines)
+                } else if let lines = reader.list(node, "contact", limit: Branding.maximumContactLines) {
+                    settings.contact = lines.compactMap { reader.text($0, "a contact line") }
+                }
+            }
+            settings.qr = reader.bool(fields["qr"], "qr") ?? false
+            settings.diary = reader.bool(fields["diary"], "diary") ?? false
             // Check each value now, so a mistake is reported once, against its own key and line.
             func check(_ key: String, _ validate: () throws(SettingError) -> Void) {
                 do { try validate() } catch { reader.report(fields[key], "\(key): \(error.description)") }
@@ -124,6 +140,10 @@ extension CardSettings {
         merged.dpi = dpi ?? defaults.dpi
         merged.sheet = sheet ?? defaults.sheet
         merged.backOffset = backOffset ?? defaults.backOffset
+        merged.logo = logo ?? defaults.logo
+        merged.contact = contact ?? defaults.contact
+        merged.qr = qr || defaults.qr
+        merged.diary = diary || defaults.diary
         func origin(_ key: String) -> String { defaults.origins[key].map { "\($0): " } ?? "" }
         // A config file's sheet settings are defaults for printing sheets, not orders: they are left
         // out, with a note, where no sheet is printed or where the card is as large as the sheet.

@@ -43,7 +43,7 @@ package final class ManifestReader: Sequence, IteratorProtocol {
     /// The column names a manifest may use.
     package static let columns = [
         "routines", "output", "format", "template", "paper", "sheet", "theme", "for", "by",
-        "date", "note", "language", "landscape", "tracker", "margin", "bleed", "font", "dpi",
+        "date", "note", "language", "landscape", "tracker", "margin", "bleed", "font", "dpi", "logo", "contact", "qr", "diary", "review",
     ]
 
     private enum Source {
@@ -240,6 +240,15 @@ package final class ManifestReader: Sequence, IteratorProtocol {
         settings.font = text("font")
         settings.landscape = try flag("landscape")
         settings.tracker = try flag("tracker")
+        settings.qr = try flag("qr")
+        settings.diary = try flag("diary")
+        settings.review = text("review")
+        settings.logo = text("logo")
+        if let list = fields["contact"] as? [Any] {
+            settings.contact = list.compactMap { $0 as? String }
+        } else {
+            settings.contact = text("contact").map(CardSettings.contactLines)
+        }
         if let dpi = text("dpi") {
             guard let value = Double(dpi) else { throw RowProblem(line: line, message: "'dpi' should be a number, not '\(dpi)'") }
             settings.dpi = value

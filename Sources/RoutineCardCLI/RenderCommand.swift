@@ -47,6 +47,21 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "The card's language (en, es, de): a built-in routine's translation, and the words the card adds.")
     var language: String?
 
+    @Option(help: ArgumentHelp("The clinic's logo (SVG or PNG): on the fridge card's foot, the handout's header, the wallet card's back.", valueName: "file"))
+    var logo: String?
+
+    @Option(help: ArgumentHelp("A line of the clinic's contact (name, phone, web); give it twice for two lines.", valueName: "text"))
+    var contact: [String] = []
+
+    @Flag(help: "Print a QR code to the video of each exercise (and of the routine) that has one.")
+    var qr = false
+
+    @Flag(help: "Add a week's symptom diary: cramps, the longest (minutes), pain 0–10, woken at night.")
+    var diary = false
+
+    @Option(help: ArgumentHelp("The date of the next review, printed with the personal details.", valueName: "YYYY-MM-DD"))
+    var review: String?
+
     @Option(help: "pdf, png or svg (default: from the output's extension, else pdf).")
     var format: OutputFormat?
 
@@ -76,7 +91,7 @@ struct LayoutOptions: ParsableArguments {
 
     @Option(
         help:
-            "A YAML file of defaults (paper, template, theme, language, by, font, margin, dpi); default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml. Options given here win."
+            "A YAML file of defaults (paper, template, theme, language, by, font, margin, dpi, sheet, back_offset, logo, contact, qr, diary); default: $XDG_CONFIG_HOME/routinecard/config.yaml or ~/.config/routinecard/config.yaml. Options given here win."
     )
     var config: String?
 
@@ -108,6 +123,12 @@ struct LayoutOptions: ParsableArguments {
         settings.copies = copies
         settings.flip = flip?.rawValue
         settings.backOffset = backOffset
+        // A logo on the command line is where the user's shell is.
+        settings.logo = logo.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        settings.contact = contact.isEmpty ? nil : contact.flatMap(CardSettings.contactLines)
+        settings.qr = qr
+        settings.diary = diary
+        settings.review = review
         return settings
     }
 }

@@ -8,7 +8,8 @@ package struct LayoutEngine {
 
     package init(measurer: any TextMeasuring) { self.measurer = measurer }
 
-    package func layout(_ routine: Routine, options: CardOptions) throws -> CardLayout {
+    /// - Parameter inputs: the QR codes and logo shape the card's handout parts need (see ``HandoutInputs``).
+    package func layout(_ routine: Routine, options: CardOptions, inputs: HandoutInputs = .none) throws -> CardLayout {
         let theme = options.resolvedTheme
         let size = options.pageSize
         let margin = options.effectiveMargin
@@ -22,7 +23,7 @@ package struct LayoutEngine {
 
         switch options.template {
         case .fridge, .sheet:
-            let template = FlowTemplate(routine: routine, options: options, theme: theme)
+            let template = FlowTemplate(routine: routine, options: options, theme: theme, inputs: inputs)
             let context = LayoutContext(measurer: measurer, theme: theme, bodyFloor: template.style.bodyFloor, language: routine.language)
             let (pages, adjustments) = try fitAndPlace(template.content(), bodySpec: template.bodySpec, safeArea: safeArea, options: options, context: context)
             return CardLayout(routineID: routine.id, pages: pages, adjustments: adjustments)
@@ -30,7 +31,10 @@ package struct LayoutEngine {
             guard !options.tracker else {
                 throw RoutineCardError(.invalidOption, "the wallet card has no room for a week's tracker; use the fridge or sheet template for one")
             }
-            let template = WalletTemplate(routine: routine, options: options, theme: theme)
+            guard !options.diary else {
+                throw RoutineCardError(.invalidOption, "the wallet card has no room for a week's symptom diary; use the fridge or sheet template for one")
+            }
+            let template = WalletTemplate(routine: routine, options: options, theme: theme, inputs: inputs)
             let floor = template.blocks.style.bodyFloor
             let (fronts, frontAdjustments) = try fitAndPlace(
                 template.front(), bodySpec: template.bodySpec, safeArea: safeArea, options: options,

@@ -14,11 +14,13 @@ public struct Exercise: Codable, Sendable, Hashable {
     public var link: String?
     /// What the drawing shows, for readers who cannot see it; nil: the exercise's name.
     public var alt: String?
+    /// A video of the exercise (http or https): printed as a QR code beside it when QR codes are asked for.
+    public var video: String?
 
     /// An exercise; `illustration` is a built-in picture's name or a picture file's path.
     public init(
         name: String, illustration: String? = nil, dose: Dose = Dose(), steps: [String], caution: String? = nil, link: String? = nil,
-        alt: String? = nil
+        alt: String? = nil, video: String? = nil
     ) {
         self.name = name
         self.illustration = illustration
@@ -27,6 +29,7 @@ public struct Exercise: Codable, Sendable, Hashable {
         self.caution = caution
         self.link = link
         self.alt = alt
+        self.video = video
     }
 }
 

@@ -19,11 +19,17 @@ public struct Routine: Codable, Sendable, Hashable {
     public var disclaimer: String?
     /// A web page about the routine (the clinic's page for it, say): the title becomes a link in a PDF.
     public var link: String?
+    /// A video of the whole routine (http or https): printed as a QR code when QR codes are asked for.
+    public var video: String?
+    /// The symptom diary's columns when the routine asks for one (`diary: true` asks for all of
+    /// them); nil: no diary unless the card's options add it.
+    public var diary: [DiaryColumn]?
 
     /// A routine; check it with ``validate()`` (the renderer refuses one with problems).
     public init(
         id: String, title: String, subtitle: String? = nil, language: String = "en",
-        frequency: Frequency? = nil, sections: [RoutineSection], disclaimer: String? = nil, link: String? = nil
+        frequency: Frequency? = nil, sections: [RoutineSection], disclaimer: String? = nil, link: String? = nil,
+        video: String? = nil, diary: [DiaryColumn]? = nil
     ) {
         self.id = id
         self.title = title
@@ -33,13 +39,15 @@ public struct Routine: Codable, Sendable, Hashable {
         self.sections = sections
         self.disclaimer = disclaimer
         self.link = link
+        self.video = video
+        self.diary = diary
     }
 
     /// The section with `id`, if any.
     public func section(_ id: String) -> RoutineSection? { sections.first { $0.id == id } }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, subtitle, language, frequency, sections, disclaimer, link
+        case id, title, subtitle, language, frequency, sections, disclaimer, link, video, diary
     }
 
     /// Decodes a routine and holds it to the limits of ``validate()``: decoding never makes a
@@ -54,7 +62,9 @@ public struct Routine: Codable, Sendable, Hashable {
             frequency: try container.decodeIfPresent(Frequency.self, forKey: .frequency),
             sections: try container.decode([RoutineSection].self, forKey: .sections),
             disclaimer: try container.decodeIfPresent(String.self, forKey: .disclaimer),
-            link: try container.decodeIfPresent(String.self, forKey: .link)
+            link: try container.decodeIfPresent(String.self, forKey: .link),
+            video: try container.decodeIfPresent(String.self, forKey: .video),
+            diary: try container.decodeIfPresent([DiaryColumn].self, forKey: .diary)
         )
         let problems = validate()
         guard problems.isEmpty else {

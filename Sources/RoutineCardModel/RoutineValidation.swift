@@ -92,6 +92,13 @@ private struct RoutineProblems {
         text(routine.subtitle, "", "the subtitle")
         text(routine.disclaimer, "", "the disclaimer")
         link(routine.link, "")
+        link(routine.video, "")
+        if let diary = routine.diary {
+            if diary.isEmpty {
+                report("", "the diary has no columns; list some of \(DiaryColumn.allCases.map(\.rawValue).joined(separator: ", ")), or leave it out")
+            }
+            if Set(diary).count != diary.count { report("", "the diary names a column twice") }
+        }
         if !RoutineRanges.isLanguageTag(routine.language) { report("", "the language '\(routine.language)' is not a language tag like en, es or de") }
         if let frequency = routine.frequency {
             text(frequency.text, "", "the frequency", required: true)
@@ -147,6 +154,7 @@ private struct RoutineProblems {
         text(exercise.caution, place, "the caution")
         text(exercise.alt, place, "the alternative text")
         link(exercise.link, place)
+        link(exercise.video, place)
         steps(exercise.steps, place)
         range(exercise.dose.sets, RoutineRanges.sets, place, "sets")
         range(exercise.dose.reps, RoutineRanges.reps, place, "reps")

@@ -52,9 +52,14 @@ struct CardFields: Codable, Sendable {
     var note: String?
     var tracker: Bool?
     var dpi: Double?
+    /// The clinic's contact lines (a logo cannot be named: the server reads no files).
+    var contact: [String]?
+    var qr: Bool?
+    var diary: Bool?
+    var review: String?
 
     enum CodingKeys: String, CodingKey {
-        case template, theme, paper, landscape, language, date, note, tracker, dpi
+        case template, theme, paper, landscape, language, date, note, tracker, dpi, contact, qr, diary, review
         case forName = "for"
         case byName = "by"
     }
@@ -72,6 +77,10 @@ struct CardFields: Codable, Sendable {
         note = query["note"]
         tracker = query["tracker"].map { $0 == "true" || $0 == "1" }
         dpi = query["dpi"].flatMap(Double.init)
+        contact = query["contact"].map(CardSettings.contactLines)
+        qr = query["qr"].map { $0 == "true" || $0 == "1" }
+        diary = query["diary"].map { $0 == "true" || $0 == "1" }
+        review = query["review"]
     }
 
     /// The same checks as the command line's options.
@@ -88,6 +97,10 @@ struct CardFields: Codable, Sendable {
         settings.note = note
         settings.tracker = tracker ?? false
         settings.dpi = dpi
+        settings.contact = contact
+        settings.qr = qr ?? false
+        settings.diary = diary ?? false
+        settings.review = review
         return settings
     }
 }

@@ -57,9 +57,10 @@ public struct CardRenderer: Sendable {
     /// Lays out each routine as one or more pages, without drawing anything.
     package func layout(_ routines: [Routine], options: CardOptions = CardOptions()) throws -> [CardLayout] {
         try requireValid(routines)
+        let inputs = try HandoutInputs.prepare(for: routines, options: options)
         return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
-            return try routines.map { try engine.layout($0, options: options) }
+            return try routines.map { try engine.layout($0, options: options, inputs: inputs) }
         }
     }
 
@@ -78,9 +79,10 @@ public struct CardRenderer: Sendable {
     private func renderDocument(_ routines: [Routine], options: CardOptions, output: OutputOptions) throws -> RenderedDocument {
         guard !routines.isEmpty else { throw RenderError(description: "no routine was given to render") }
         try requireValid(routines)
+        let inputs = try HandoutInputs.prepare(for: routines, options: options)
         return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
             let engine = LayoutEngine(measurer: worker.measurer)
-            let layouts = try routines.map { try engine.layout($0, options: options) }
+            let layouts = try routines.map { try engine.layout($0, options: options, inputs: inputs) }
             var pages = layouts.flatMap(\.pages)
             var sheets: [PlacedPage] = []
             var sheetCards = 0
@@ -162,10 +164,11 @@ extension CardRenderer {
     public func check(_ routines: [Routine], options: CardOptions = CardOptions()) throws(RoutineCardError) -> [Finding] {
         do {
             try requireValid(routines)
+            let inputs = try HandoutInputs.prepare(for: routines, options: options)
             return try WorkerPool.shared.withFittingWorker(families: families(options)) { worker in
                 let engine = LayoutEngine(measurer: worker.measurer)
                 return try routines.flatMap { routine in
-                    let layout = try engine.layout(routine, options: options)
+                    let layout = try engine.layout(routine, options: options, inputs: inputs)
                     return try Preflight(measurer: worker.measurer, routine: routine, layout: layout, options: options).findings()
                 }
             }

@@ -15,14 +15,24 @@ struct PageDrawer {
         var lists = ListTags(canvas: tagged ? canvas : nil)
         for element in page.elements {
             switch element {
-            case .shape(let shape): draw(shape, on: canvas)
+            case .shape(let shape):
+                // A QR code is a figure (its address is its alternative text) and a link to that address.
+                let code = if case .qrCode = shape.kind, tagged, let link = shape.link { link } else { String?.none }
+                if let code {
+                    canvas.beginTag("Figure")
+                    canvas.beginTag("Link", attributes: Self.uriAttribute(code))
+                }
+                draw(shape, on: canvas)
+                if code != nil {
+                    canvas.endTag("Link")
+                    canvas.endTag("Figure")
+                }
             case .text(let text):
                 lists.enter(text.listItem, isLabel: text.role == .label)
                 let tag = lists.isLabelOpen ? nil : Self.structureTag(text.role)
                 if tagged, let tag { canvas.beginTag(tag) }
                 // cairo 1.16 reads the attribute's numbers in the C locale; a quoted string needs ' and \ escaped.
-                let link =
-                    tagged ? text.link.map { "uri='\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" } : nil
+                let link = tagged ? text.link.map(Self.uriAttribute) : nil
                 if let link { canvas.beginTag("Link", attributes: link) }
                 try draw(text, on: canvas)
                 if link != nil { canvas.endTag("Link") }
@@ -62,9 +72,43 @@ struct PageDrawer {
         canvas.restore()
     }
 
+    /// cairo 1.16 reads a tag's attribute string itself: a quoted string needs ' and \ escaped.
+    static func uriAttribute(_ uri: String) -> String {
+        "uri='\(uri.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'"
+    }
+
+    /// The quiet zone, then every dark module as one path filled once, so that neighbouring
+    /// squares meet without hairline seams when rasterised.
+    private func draw(_ matrix: QRMatrix, in frame: Rect, quietZone: Color, on canvas: Canvas) {
+        canvas.addRectangle(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
+        canvas.fill(rgb(quietZone))
+        let module = frame.width / Double(matrix.sideWithQuietZone)
+        let origin = Double(QRMatrix.quietZone) * module
+        for row in 0..<matrix.side {
+            var column = 0
+            while column < matrix.side {
+                guard matrix.dark[row * matrix.side + column] else {
+                    column += 1
+                    continue
+                }
+                // A run of dark modules along the row is one rectangle.
+                var end = column
+                while end < matrix.side, matrix.dark[row * matrix.side + end] { end += 1 }
+                canvas.addRectangle(
+                    x: frame.x + origin + Double(column) * module, y: frame.y + origin + Double(row) * module,
+                    width: Double(end - column) * module, height: module)
+                column = end
+            }
+        }
+        canvas.fill(rgb(.black))
+    }
+
     private func draw(_ shape: PlacedShape, on canvas: Canvas) {
         let f = shape.frame
         switch shape.kind {
+        case .qrCode(let matrix):
+            draw(matrix, in: f, quietZone: shape.fill ?? .white, on: canvas)
+            return
         case .rectangle(let radius): canvas.addRectangle(x: f.x, y: f.y, width: f.width, height: f.height, radius: radius)
         case .checkCell: canvas.addRectangle(x: f.x, y: f.y, width: f.width, height: f.height, radius: min(f.width, f.height) * 0.15)
         case .circle: canvas.addCircle(centerX: f.x + f.width / 2, centerY: f.y + f.height / 2, radius: min(f.width, f.height) / 2)

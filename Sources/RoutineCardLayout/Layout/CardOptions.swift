@@ -38,15 +38,71 @@ public struct PersonalDetails: Hashable, Sendable, Codable {
     public var date: String?
     /// A short personal note printed on the card.
     public var note: String?
+    /// When the clinician will next review the routine: "Next review: 12 March 2027", in the card's language.
+    public var review: CalendarDate?
 
     /// Personal details; leave out what should not be printed.
-    public init(forName: String? = nil, byName: String? = nil, date: String? = nil, note: String? = nil) {
+    public init(forName: String? = nil, byName: String? = nil, date: String? = nil, note: String? = nil, review: CalendarDate? = nil) {
         self.forName = forName
         self.byName = byName
         self.date = date
         self.note = note
+        self.review = review
     }
 
+}
+
+/// A day of the calendar, without a time or a time zone.
+public struct CalendarDate: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// A date that exists (`2027-02-30` does not); nil otherwise.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...9999).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard day <= days else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// From ISO 8601's `YYYY-MM-DD`; nil for anything else.
+    public init?(iso text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let pad = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+}
+
+/// The clinic's name on the card: its logo and how to reach it.
+public struct Branding: Hashable, Sendable, Codable {
+    /// An SVG or PNG file (an absolute path), held to the same rules as a routine's pictures.
+    public var logo: String?
+    /// One or two lines: the clinic's name, phone, web address.
+    public var contact: [String]
+
+    /// Branding; leave out what the card should not show.
+    public init(logo: String? = nil, contact: [String] = []) {
+        self.logo = logo
+        self.contact = contact
+    }
+
+    /// Whether there is anything to print.
+    public var isEmpty: Bool { logo == nil && contact.isEmpty }
+
+    /// The most contact lines a card prints.
+    public static let maximumContactLines = 2
 }
 
 /// Everything about how a card is laid out (not what it says: that is the ``Routine``).
@@ -80,6 +136,17 @@ public struct CardOptions: Hashable, Sendable {
     /// routine's. A routine whose own text is in another language gets a `language-mismatch`
     /// finding: load its translation instead (``Routine/builtIn(_:language:)``).
     public var language: String?
+    /// The clinic's logo and contact, in each template's place for them.
+    public var branding = Branding()
+    /// Prints a QR code beside each exercise (and for the routine) that has a `video:`.
+    public var qrCodes = false
+    /// Adds a week's symptom diary with every column; a routine's own `diary:` choice of columns wins.
+    public var diary = false
+
+    /// The symptom diary's columns for `routine`, or nil for none.
+    package func diaryColumns(for routine: Routine) -> [DiaryColumn]? {
+        routine.diary ?? (diary ? DiaryColumn.allCases : nil)
+    }
 
     /// The language of the card's own words for `routine`.
     package func labelsLanguage(for routine: Routine) -> String { language ?? routine.language }

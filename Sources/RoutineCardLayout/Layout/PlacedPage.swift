@@ -100,6 +100,8 @@ package struct PlacedShape: Hashable, Sendable, Codable {
         case line
         /// An empty box to tick by hand.
         case checkCell
+        /// A QR code: `fill` is its quiet zone, the modules are drawn in black.
+        case qrCode(QRMatrix)
     }
 
     package var kind: Kind
@@ -110,6 +112,8 @@ package struct PlacedShape: Hashable, Sendable, Codable {
     package var lineWidth: Double
     /// A background fill that may run past the safe area into the margins and the bleed.
     package var isBackground: Bool
+    /// A web address the shape links to (a QR code's): a clickable area over it in a PDF.
+    package var link: String? = nil
 
     package init(kind: Kind, frame: Rect, fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 0, isBackground: Bool = false) {
         self.kind = kind

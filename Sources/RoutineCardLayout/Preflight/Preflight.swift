@@ -60,6 +60,9 @@ package struct Preflight {
                 "the card's own words are in '\(labels)' but the routine is written in '\(routine.language)'; "
                     + "use a routine written in '\(labels)' (built-in routines come in en, es and de)")
         }
+        if options.template == .wallet, routine.diary != nil {
+            add(.note, "diary-left-out", "the routine asks for a symptom diary, which the wallet card has no room for; print the fridge or sheet card for it")
+        }
         for (page, problem) in underfilledCards() {
             add(.warning, "card-underfilled", problem, page: page)
         }
@@ -103,6 +106,23 @@ package struct Preflight {
                         add(
                             .warning, "low-contrast",
                             "text '\(text.text.prefix(30))' has a contrast of \(ratio.formatted(decimals: 1)):1 against its background; at least \(minimumContrast.formatted(decimals: 1)):1 reads well",
+                            page: number)
+                    }
+                case .shape(let shape):
+                    guard case .qrCode(let matrix) = shape.kind else { break }
+                    let symbol = shape.frame.width * Double(matrix.side) / Double(matrix.sideWithQuietZone)
+                    let module = symbol / Double(matrix.side)
+                    let mm = { (points: Double) in (points / Units.pointsPerMillimetre).formatted(decimals: 2) }
+                    let address = shape.link.map { " for \($0.prefix(60))" } ?? ""
+                    if symbol < CardBlocks.smallestQRSymbol - 0.01 {
+                        add(
+                            .warning, "qr-too-small",
+                            "the QR code\(address) is \(mm(symbol)) mm wide; phone cameras need at least \(mm(CardBlocks.smallestQRSymbol)) mm to read it from print",
+                            page: number)
+                    } else if module < CardBlocks.smallestQRModule - 0.001 {
+                        add(
+                            .warning, "qr-too-small",
+                            "the QR code\(address) is too small for its data: its squares are \(mm(module)) mm, under the \(mm(CardBlocks.smallestQRModule)) mm print keeps sharp; shorten the address (a link shortener) or use the sheet template",
                             page: number)
                     }
                 case .image(let image) where image.source.lowercased().hasSuffix(".png"):

@@ -7,14 +7,18 @@ struct CardBlocks {
     let options: CardOptions
     let theme: Theme
     let labels: Labels
+    let handout: HandoutLabels
     let style: TemplateStyle
+    let inputs: HandoutInputs
 
-    init(routine: Routine, options: CardOptions, theme: Theme, style: TemplateStyle) {
+    init(routine: Routine, options: CardOptions, theme: Theme, style: TemplateStyle, inputs: HandoutInputs = .none) {
         self.routine = routine
         self.options = options
         self.theme = theme
         self.labels = Labels.forLanguage(options.labelsLanguage(for: routine))
+        self.handout = HandoutLabels.forLanguage(options.labelsLanguage(for: routine))
         self.style = style
+        self.inputs = inputs
     }
 
     func s(_ value: Double) -> Double { style.s(value) }
@@ -23,8 +27,15 @@ struct CardBlocks {
 
     // MARK: Header and footer
 
-    /// The title band: title, subtitle, how often, and who the card is for.
+    /// The title band: title, subtitle, how often, and who the card is for; on the handout the
+    /// clinic's logo and contact above it.
     func header() -> Block {
+        let band = titleBand()
+        guard options.template == .sheet, let branding = brandingRow(logoHeight: Units.mm(12), contactSize: s(style.subtitle)) else { return band }
+        return VStack(children: [branding, band], spacing: Glue(s(5), min: s(3)))
+    }
+
+    private func titleBand() -> Block {
         let onBand = theme.headerFill == nil ? theme.text : theme.headerText
         let titleColor = theme.headerFill == nil ? theme.accent : theme.headerText
         let title = TextBlock(
@@ -79,6 +90,7 @@ struct CardBlocks {
             options.personal.forName.map { "\(labels.forName) \($0)" },
             options.personal.byName.map { "\(labels.byName) \($0)" },
             options.personal.date,
+            reviewLine,
         ].compactMap { $0 }.map { unbreakable ? Labels.unbreakable($0) : $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "  ·  ")
     }
@@ -95,7 +107,12 @@ struct CardBlocks {
     func footer(page: Int, total: Int) -> Block {
         let disclaimer = routine.disclaimer ?? labels.notMedicalAdvice
         let spec = TextSpec(size: s(style.footer), color: theme.muted, role: .footer, alignment: .center)
-        var lines: [Block] = [Rule(color: theme.muted.mixed(with: theme.page, 0.6), thickness: 0.5), TextBlock(markdown: disclaimer, spec)]
+        var lines: [Block] = []
+        // The clinic signs the fridge card at its foot (the handout carries it in its header).
+        if options.template == .fridge, let branding = brandingRow(logoHeight: Units.mm(8), contactSize: max(s(style.footer) + 1, 7)) {
+            lines.append(branding)
+        }
+        lines += [Rule(color: theme.muted.mixed(with: theme.page, 0.6), thickness: 0.5), TextBlock(markdown: disclaimer, spec)]
         if total > 1 { lines.append(TextBlock(plain: labels.page(page, of: total), spec)) }
         return VStack(children: lines, spacing: Glue(s(3), min: s(2)))
     }
@@ -139,13 +156,19 @@ struct CardBlocks {
         let column = VStack(children: lines, spacing: Glue(s(1.5), min: s(0.5)))
         guard let illustration = exercise.illustration else {
             let badge = Badge(label: "\(number)", diameter: s(style.badge), fill: theme.accent, stroke: nil, textColor: theme.onAccent)
-            return HStack(columns: [(badge, .withType(s(style.badge))), (column, .flexible(1))], spacing: s(8))
+            return withVideoCode(HStack(columns: [(badge, .withType(s(style.badge))), (column, .flexible(1))], spacing: s(8)), exercise)
         }
         // The picture comes first: readers look before they read.
         let side = pictureSide(style.picture)
         let picture = Picture(
             source: illustration, size: Size(width: side, height: side), grows: true, alt: exercise.alt ?? EmphasisParser.parse(exercise.name).plain)
-        return HStack(columns: [(picture, .withPictures(side)), (column, .flexible(1))], spacing: s(8))
+        return withVideoCode(HStack(columns: [(picture, .withPictures(side)), (column, .flexible(1))], spacing: s(8)), exercise)
+    }
+
+    /// The exercise's row with the QR code of its video at the right, when it has one to print.
+    private func withVideoCode(_ row: Block, _ exercise: Exercise) -> Block {
+        guard let code = qrCode(for: exercise.video, caption: handout.video) else { return row }
+        return HStack(columns: [(row, .flexible(1)), (code, .fixed(code.side))], spacing: s(4))
     }
 
     private func numbered(_ step: String, _ number: Int) -> Block {

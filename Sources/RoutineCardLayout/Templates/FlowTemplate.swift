@@ -8,9 +8,9 @@ import RoutineCardModel
 struct FlowTemplate {
     let blocks: CardBlocks
 
-    init(routine: Routine, options: CardOptions, theme: Theme) {
+    init(routine: Routine, options: CardOptions, theme: Theme, inputs: HandoutInputs = .none) {
         let style: TemplateStyle = options.template == .sheet ? .sheet(options: options) : .fridge(options: options)
-        blocks = CardBlocks(routine: routine, options: options, theme: theme, style: style)
+        blocks = CardBlocks(routine: routine, options: options, theme: theme, style: style, inputs: inputs)
     }
 
     var style: TemplateStyle { blocks.style }
@@ -68,6 +68,10 @@ struct FlowTemplate {
                 items.append(FlowItem(block: blocks.heading(blocks.labels.tracker), spaceBefore: Glue(s(9), min: s(4)), keepWithNext: true))
                 items.append(FlowItem(block: blocks.tracker(), spaceBefore: first))
             }
+        }
+        if let diary = blocks.diary() {
+            items.append(FlowItem(block: blocks.heading(blocks.handout.diary), spaceBefore: Glue(s(9), min: s(4)), keepWithNext: true))
+            items.append(FlowItem(block: diary, spaceBefore: first))
         }
         return CardContent(
             header: blocks.header(), continuedHeader: blocks.continuedHeader(), items: items,

@@ -7,14 +7,14 @@ import RoutineCardModel
 struct WalletTemplate {
     let blocks: CardBlocks
 
-    init(routine: Routine, options: CardOptions, theme: Theme) {
+    init(routine: Routine, options: CardOptions, theme: Theme, inputs: HandoutInputs = .none) {
         let page = options.pageSize
         let scale = min(max(min(page.width / Paper.wallet.width, page.height / Paper.wallet.height), 0.8), 4)
         let style = TemplateStyle(
             scale: scale, title: 10, subtitle: 6.5, frequency: 7, heading: 6.5, name: 7.5, dose: 7,
             body: 7, therapyName: 7, footer: 5.5, badge: 9, bodyFloor: 7, numberedSteps: false,
             columns: 1, columnGap: 0)
-        blocks = CardBlocks(routine: routine, options: options, theme: theme, style: style)
+        blocks = CardBlocks(routine: routine, options: options, theme: theme, style: style, inputs: inputs)
     }
 
     var bodySpec: TextSpec { blocks.bodySpec }
@@ -98,7 +98,28 @@ struct WalletTemplate {
                     block: TextBlock(markdown: note, TextSpec(size: s(blocks.style.body), italic: true, color: theme.text, role: .body)),
                     spaceBefore: Glue(s(2.5), min: s(1))))
         }
+        // The exercises' videos as a row of codes numbered like the front's exercises.
+        if let codes = exerciseCodes() { items.append(FlowItem(block: codes, spaceBefore: Glue(s(3), min: s(1)))) }
+        // The clinic signs the back, last.
+        if let branding = blocks.brandingRow(logoHeight: Units.mm(7), contactSize: s(blocks.style.footer) + 0.5) {
+            items.append(FlowItem(block: branding, spaceBefore: Glue(s(3), min: s(1))))
+        }
         return items
+    }
+
+    /// QR codes for the exercises that have videos, captioned with their numbers on the front.
+    private func exerciseCodes() -> Block? {
+        var codes: [QRCodeBlock] = []
+        var number = 0
+        for section in routine.sections {
+            guard case .exercises(let exercises) = section.content else { continue }
+            for exercise in exercises {
+                number += 1
+                if let code = blocks.qrCode(for: exercise.video, caption: "\(number) \(blocks.handout.video)") { codes.append(code) }
+            }
+        }
+        guard !codes.isEmpty else { return nil }
+        return FlowRow(items: codes.map { ($0, $0.side) }, spacing: s(4))
     }
 
     private func backHeader() -> Block {

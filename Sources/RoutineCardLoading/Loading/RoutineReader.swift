@@ -33,10 +33,10 @@ struct RoutineReader {
         }
     }
 
-    static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "link", "$schema"]
+    static let routineFields = ["id", "title", "subtitle", "language", "frequency", "sections", "disclaimer", "link", "video", "diary", "$schema"]
     static let sectionFields = ["id", "title", "exercises", "therapy", "tips", "notes", "help"]
     static let helpFields = ["urgent", "doctor"]
-    static let exerciseFields = ["name", "illustration", "dose", "steps", "caution", "link", "alt"]
+    static let exerciseFields = ["name", "illustration", "dose", "steps", "caution", "link", "alt", "video"]
     static let doseFields = ["sets", "reps", "hold", "duration", "side"]
     static let therapyFields = ["kind", "name", "duration", "steps", "caution", "icon", "warm", "cold"]
     static let tipFields = ["text", "icon", "link"]
@@ -53,6 +53,8 @@ struct RoutineReader {
         let frequency = fields["frequency"].flatMap { self.frequency($0) }
         let disclaimer = reader.text(fields["disclaimer"], "the disclaimer")
         let link = self.link(fields["link"], "the routine's link")
+        let video = self.link(fields["video"], "the routine's video")
+        let diary = fields["diary"].flatMap { self.diary($0) }
         var sections: [RoutineSection] = []
         if let items = reader.list(fields["sections"], "sections", limit: RoutineLimits.sections) {
             if items.isEmpty { reader.report(fields["sections"], "the routine has no sections; add at least one") }
@@ -69,7 +71,27 @@ struct RoutineReader {
         guard let title else { return nil }
         return Routine(
             id: id, title: title, subtitle: subtitle, language: language, frequency: frequency,
-            sections: sections, disclaimer: disclaimer, link: link)
+            sections: sections, disclaimer: disclaimer, link: link, video: video, diary: diary)
+    }
+
+    /// `diary: true` (every column), `false`, or a list of columns.
+    private mutating func diary(_ node: Node) -> [DiaryColumn]? {
+        let names = DiaryColumn.allCases.map(\.rawValue).joined(separator: ", ")
+        if case .scalar = node {
+            return reader.bool(node, "diary") == true ? DiaryColumn.allCases : nil
+        }
+        guard let items = reader.list(node, "the diary's columns", limit: DiaryColumn.allCases.count) else { return nil }
+        var columns: [DiaryColumn] = []
+        for item in items {
+            guard let name = reader.text(item, "a diary column", required: true) else { continue }
+            guard let column = DiaryColumn(rawValue: name.lowercased()) else {
+                reader.report(item, "the diary column '\(name)' is not one of \(names)")
+                continue
+            }
+            if columns.contains(column) { reader.report(item, "the diary column '\(name)' is listed twice") } else { columns.append(column) }
+        }
+        if items.isEmpty { reader.report(node, "the diary has no columns; list some of \(names), or write diary: true") }
+        return columns.isEmpty ? nil : columns
     }
 
     private mutating func identifier(_ node: Node?, _ what: String) -> String? {
@@ -183,8 +205,9 @@ struct RoutineReader {
         let caution = reader.text(fields["caution"], "the caution of \(what)")
         let link = self.link(fields["link"], "the link of \(what)")
         let alt = reader.text(fields["alt"], "the alternative text of \(what)")
+        let video = self.link(fields["video"], "the video of \(what)")
         guard let name else { return nil }
-        return Exercise(name: name, illustration: illustration, dose: dose, steps: steps, caution: caution, link: link, alt: alt)
+        return Exercise(name: name, illustration: illustration, dose: dose, steps: steps, caution: caution, link: link, alt: alt, video: video)
     }
 
     private mutating func dose(_ node: Node, _ what: String) -> Dose? {

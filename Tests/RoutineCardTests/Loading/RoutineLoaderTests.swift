@@ -70,6 +70,11 @@ struct RoutineLoaderTests {
         ("title: T\n", 1, 1, "missing 'sections'"),
         ("title: T\nsections: []\n", 2, 11, "no sections"),
         ("title: T\nsections:\n  - exercises: []\n", 3, 16, "are empty"),
+        ("title: T\nsections:\n  - exercises:\n      - name: A\n        video: ftp://x.example/a.mp4\n", 5, 16, "video of"),
+        ("title: T\nvideo: javascript:alert(1)\nsections:\n  - notes: x\n", 2, 8, "the routine's video"),
+        ("title: T\ndiary: [count, naps]\nsections:\n  - notes: x\n", 2, 16, "'naps' is not one of count, longest, pain, sleep"),
+        ("title: T\ndiary: [pain, pain]\nsections:\n  - notes: x\n", 2, 15, "listed twice"),
+        ("title: T\ndiary: often\nsections:\n  - notes: x\n", 2, 8, "true or false"),
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        dose: { hold: 2h }\n", 5, 23, "between 1s and 10 min"),
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        dose: { side: middle }\n", 5, 23, "not one of each, both, left, right, affected"),
         ("title: T\nsections:\n  - exercises:\n      - name: A\n        illustration: flying-kick\n", 5, 23, "not a built-in picture"),
@@ -189,5 +194,27 @@ func expect(errors body: () throws -> Any, containing phrase: String, sourceLoca
         #expect(error.diagnostics.contains { $0.message.contains(phrase) }, "\(error)", sourceLocation: sourceLocation)
     } catch {
         Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+    }
+}
+
+extension RoutineLoaderTests {
+    @Test func videosAndTheDiaryAreRead() throws {
+        let yaml = """
+            title: T
+            video: https://clinic.example/routine
+            diary: [pain, count]
+            sections:
+              - exercises:
+                  - name: A
+                    video: https://clinic.example/a
+            """
+        let routine = try RoutineLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+        #expect(routine.video == "https://clinic.example/routine" && routine.diary == [.pain, .count])
+        guard case .exercises(let exercises) = routine.sections[0].content else { Issue.record("no exercises"); return }
+        #expect(exercises[0].video == "https://clinic.example/a")
+        let all = try RoutineLoader.load(data: Data("title: T\ndiary: true\nsections:\n  - notes: x\n".utf8), file: "t.yaml")
+        #expect(all.diary == DiaryColumn.allCases)
+        // And back through JSON, as the server and batch workers send routines.
+        #expect(try JSONDecoder().decode(Routine.self, from: JSONEncoder().encode(routine)) == routine)
     }
 }
