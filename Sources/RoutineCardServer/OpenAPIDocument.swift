@@ -136,6 +136,10 @@ enum OpenAPIDocument {
                     note: { type: string }
                     tracker: { type: boolean }
                     dpi: { type: number, minimum: 10, maximum: 2400 }
+                    contact: { type: array, maxItems: 2, items: { type: string }, description: "The clinic's contact, one or two lines" }
+                    qr: { type: boolean, description: "QR codes to the videos of the routine and its exercises" }
+                    diary: { type: boolean, description: "A week's symptom diary" }
+                    review: { type: string, format: date, description: "The next review date, YYYY-MM-DD" }
             Diagnostic:
               type: object
               properties: { line: { type: integer }, column: { type: integer }, message: { type: string } }
