@@ -45,6 +45,10 @@ enum StudioPage {
             <label for="date">Date</label><input id="date" autocomplete="off">
             <label for="note">Note</label><input id="note" autocomplete="off">
             <label for="tracker">Week tracker</label><input id="tracker" type="checkbox">
+            <label for="diary">Symptom diary</label><input id="diary" type="checkbox">
+            <label for="qr">QR codes to videos</label><input id="qr" type="checkbox">
+            <label for="review">Next review</label><input id="review" type="date">
+            <label for="contact">Clinic contact</label><input id="contact" autocomplete="organization" placeholder="Name | phone · web">
           </div>
           <div class="row downloads">
             <button type="button" data-format="pdf">Download PDF</button>
@@ -102,7 +106,9 @@ enum StudioPage {
         function options() {
           const value = (id) => $(id).value.trim() || undefined;
           return { template: value("template"), theme: value("theme"), paper: value("paper"), language: value("language"),
-                   for: value("for"), by: value("by"), date: value("date"), note: value("note"), tracker: $("tracker").checked };
+                   for: value("for"), by: value("by"), date: value("date"), note: value("note"), tracker: $("tracker").checked,
+                   diary: $("diary").checked, qr: $("qr").checked, review: value("review"),
+                   contact: value("contact") ? value("contact").split("|").map((line) => line.trim()).filter((line) => line) : undefined };
         }
         function body(format, extra) {
           return JSON.stringify(Object.assign({ routine: $("source").value, format: format, options: options() }, extra || {}));
@@ -196,8 +202,8 @@ enum StudioPage {
           if (list.some((r) => r.id === "leg-cramps")) $("builtin").value = "leg-cramps";
           $("source").addEventListener("input", () => { updateGutter(); schedule(); });
           $("source").addEventListener("scroll", () => { $("gutter").scrollTop = $("source").scrollTop; });
-          for (const id of ["template", "theme", "paper", "language", "tracker"]) $(id).addEventListener("change", () => { page = 1; schedule(); });
-          for (const id of ["for", "by", "date", "note"]) $(id).addEventListener("input", schedule);
+          for (const id of ["template", "theme", "paper", "language", "tracker", "diary", "qr", "review"]) $(id).addEventListener("change", () => { page = 1; schedule(); });
+          for (const id of ["for", "by", "date", "note", "contact"]) $(id).addEventListener("input", schedule);
           $("start").addEventListener("click", loadBuiltIn);
           $("previous").addEventListener("click", () => { if (page > 1) { page--; refresh(); } });
           $("next").addEventListener("click", () => { if (page < pages) { page++; refresh(); } });

@@ -178,4 +178,24 @@ struct APITests {
             }
         }
     }
+
+    @Test func theClinicsOptionsReachTheCard() async throws {
+        let body =
+            #"{"builtin": "leg-cramps", "options": {"diary": true, "qr": true, "review": "2027-03-12", "contact": ["Riverside Physiotherapy", "0161 555 0100"]}}"#
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/api/render", method: .post, headers: Self.jsonType, body: Self.json(body)) { response in
+                #expect(response.status == .ok)
+                let url = try ExternalTool.temporaryFolder().appendingPathComponent("clinic.pdf")
+                try Data(buffer: response.body).write(to: url)
+                let text = try ExternalTool.run("pdftotext", [url.path, "-"]).output.replacingOccurrences(of: "\u{A0}", with: " ")
+                for phrase in ["SYMPTOM DIARY", "Riverside Physiotherapy", "0161 555 0100", "Next review: 12 March"] {
+                    #expect(text.contains(phrase), "\(phrase)")
+                }
+            }
+            let bad = #"{"builtin": "leg-cramps", "options": {"review": "next March"}}"#
+            try await client.execute(uri: "/api/render", method: .post, headers: Self.jsonType, body: Self.json(bad)) { response in
+                #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("2027-03-12"))
+            }
+        }
+    }
 }
