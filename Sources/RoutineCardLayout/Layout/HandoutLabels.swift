@@ -31,7 +31,8 @@ package struct HandoutLabels: Sendable, Hashable {
         switch column {
         case .count: count
         case .longest: longest
-        case .pain: pain
+        // "0–10" never breaks at its dash.
+        case .pain: pain.replacingOccurrences(of: "–", with: "\u{FEFF}–\u{FEFF}")
         case .sleep: sleep
         }
     }

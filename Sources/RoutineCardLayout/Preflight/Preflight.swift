@@ -215,10 +215,11 @@ package struct Preflight {
             }
         }
         // The routine's text in reading order, without what each card repeats around it (the
-        // footer, the "continued" title), so a paragraph running on to the next card reads whole.
+        // footer, the "continued" title) or adds beside it (labels: numbers, a code's caption, the
+        // clinic's contact), so a paragraph running on to the next card reads whole.
         let continued = "(\(Labels.forLanguage(options.labelsLanguage(for: routine)).continued))"
         let texts = layout.pages.flatMap(\.texts)
-        let printed = Self.comparable(texts.filter { $0.role != .footer && !$0.text.hasSuffix(continued) }.map(\.text).joined(separator: " "))
+        let printed = Self.comparable(texts.filter { $0.role != .footer && $0.role != .label && !$0.text.hasSuffix(continued) }.map(\.text).joined(separator: " "))
         var missing: [String] = []
         // The disclaimer is the footer's own line.
         if let disclaimer = routine.disclaimer, !isPrinted(normal(disclaimer), in: Self.comparable(texts.map(\.text).joined(separator: " "))) {

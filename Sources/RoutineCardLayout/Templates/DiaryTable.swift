@@ -19,18 +19,23 @@ struct DiaryTable: Block {
         try weekdays.map { try TextBlock(plain: $0, labelSpec).metrics(width: 10_000, in: context).width }.max() ?? 0
     }
 
-    private func headers(column: Double) -> [TextBlock] {
-        columns.map {
+    /// The column titles, each set smaller where its longest word would not fit the column (a
+    /// title wraps between words, never inside one: "Longes-" / "t").
+    private func headers(column: Double, in context: LayoutContext) throws -> [TextBlock] {
+        try columns.map {
+            let title = labels.title(of: $0)
             var spec = labelSpec
             spec.alignment = .center
-            return TextBlock(plain: labels.title(of: $0), spec)
+            let widest = try title.split(separator: " ").map { try TextBlock(plain: String($0), spec).metrics(width: 10_000, in: context).width }.max() ?? 0
+            if widest > column - 2 { spec.size = max(5, spec.size * (column - 2) / widest * 0.97) }
+            return TextBlock(plain: title, spec)
         }
     }
 
     private func metrics(width: Double, in context: LayoutContext) throws -> (day: Double, column: Double, header: Double, warning: Double) {
         let day = try dayWidth(in: context) + labelSpec.size * 0.6
         let column = (width - day) / Double(max(1, columns.count))
-        let header = try headers(column: column).map { try $0.height(width: column - 2, in: context) }.max() ?? 0
+        let header = try headers(column: column, in: context).map { try $0.height(width: column - 2, in: context) }.max() ?? 0
         let warning = columns.contains(.longest) ? try TextBlock(plain: labels.longWarning, warningSpec).height(width: width, in: context) : 0
         return (day, column, header + labelSpec.size * 0.3, warning)
     }
@@ -42,7 +47,7 @@ struct DiaryTable: Block {
 
     func place(in frame: Rect, in context: LayoutContext, into elements: inout [PlacedElement]) throws {
         let m = try metrics(width: frame.width, in: context)
-        for (index, header) in headers(column: m.column).enumerated() {
+        for (index, header) in try headers(column: m.column, in: context).enumerated() {
             let height = try header.height(width: m.column - 2, in: context)
             let x = frame.x + m.day + Double(index) * m.column + 1
             // Headers sit on the grid, the shorter ones level with the foot of the tallest.

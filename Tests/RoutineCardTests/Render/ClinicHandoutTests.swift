@@ -44,6 +44,17 @@ struct ClinicHandoutTests {
         #expect(found.count == 3, "one code per exercise with a video")
     }
 
+    @Test(arguments: Template.allCases, CardTheme.allCases)
+    func everyTemplateAndThemeKeepsTheWholeHandoutClean(template: Template, theme: CardTheme) throws {
+        var options = clinicOptions(template)
+        options.theme = theme
+        options.tracker = template != .wallet
+        let findings = try CardRenderer().check([clinicRoutine()], options: options)
+        // A paragraph running on to the next card reads whole past the codes' captions and the clinic's foot.
+        let problems = findings.filter { $0.severity == .error || ["overlap", "outside-safe-area", "low-contrast", "qr-too-small"].contains($0.code) }
+        #expect(problems.isEmpty, "\(template) \(theme): \(problems.map(\.description))")
+    }
+
     @Test func onTheFridgeCardEachCodeIsAtLeast12mmWideAndALinkInThePDF() throws {
         let document = try CardRenderer().render([clinicRoutine()], options: clinicOptions(.fridge))
         let codes = document.layouts[0].pages.flatMap(\.elements).compactMap { element -> (PlacedShape, QRMatrix)? in
@@ -99,6 +110,7 @@ struct ClinicHandoutTests {
         options.personal.review = CalendarDate(year: 2027, month: 3, day: 12)
         let layout = try CardRenderer().layout([Routine.builtIn("leg-cramps", language: language)], options: options)[0]
         let text = layout.pages.flatMap(\.texts).map(\.text).joined(separator: "\n").replacingOccurrences(of: "\u{A0}", with: " ")
+            .replacingOccurrences(of: "\u{FEFF}", with: "")
         for word in words { #expect(text.contains(word), "\(language): \(word)") }
         #expect(layout.pages.flatMap(\.texts).filter { ["Mon", "Lun", "Mo"].contains($0.text) }.count == 1, "one row per weekday")
     }
