@@ -219,7 +219,8 @@ package struct Preflight {
         // clinic's contact), so a paragraph running on to the next card reads whole.
         let continued = "(\(Labels.forLanguage(options.labelsLanguage(for: routine)).continued))"
         let texts = layout.pages.flatMap(\.texts)
-        let printed = Self.comparable(texts.filter { $0.role != .footer && $0.role != .label && !$0.text.hasSuffix(continued) }.map(\.text).joined(separator: " "))
+        let printed = Self.comparable(
+            texts.filter { $0.role != .footer && $0.role != .label && !$0.text.hasSuffix(continued) }.map(\.text).joined(separator: " "))
         var missing: [String] = []
         // The disclaimer is the footer's own line.
         if let disclaimer = routine.disclaimer, !isPrinted(normal(disclaimer), in: Self.comparable(texts.map(\.text).joined(separator: " "))) {
