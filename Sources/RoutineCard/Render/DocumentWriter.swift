@@ -151,7 +151,10 @@ extension PlacedPage {
             switch element {
             case .image(let image): image.alt.map { [$0] } ?? []
             case .card(let card): card.card.figureAlternatives
-            case .text, .shape: []
+            // A QR code is a figure too (see PageDrawer): its address is what it shows.
+            case .shape(let shape):
+                if case .qrCode = shape.kind, let link = shape.link { ["QR code: \(link)"] } else { [] }
+            case .text: []
             }
         }
     }

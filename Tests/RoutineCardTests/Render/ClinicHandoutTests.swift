@@ -42,6 +42,11 @@ struct ClinicHandoutTests {
         let found = try decoded(document)
         #expect(Set(found) == Self.videos, "\(template)")
         #expect(found.count == 3, "one code per exercise with a video")
+        // The routine's own video goes with the clinic's contact.
+        var routine = try clinicRoutine()
+        routine.video = "https://riverside-physio.example/videos/leg-cramps"
+        let withRoutine = try decoded(try CardRenderer().render([routine], options: clinicOptions(template), output: OutputOptions(format: .png, dpi: 200)))
+        #expect(Set(withRoutine) == Self.videos.union([routine.video ?? ""]), "\(template)")
     }
 
     @Test(arguments: Template.allCases, CardTheme.allCases)
@@ -72,6 +77,24 @@ struct ClinicHandoutTests {
         let script = "import pikepdf,sys\npdf=pikepdf.open(sys.argv[1])\nfor p in pdf.pages:\n  for a in p.get('/Annots', []):\n    print(a.A.URI)"
         let uris = try ExternalTool.run("/usr/bin/python3", ["-c", script, url.path]).output.split(separator: "\n").map(String.init)
         #expect(Self.videos.isSubset(of: Set(uris)))
+        // Each code is a figure whose alternative text is its address, and the drawings keep theirs.
+        let walk = """
+            import pikepdf,sys
+            pdf=pikepdf.open(sys.argv[1])
+            def walk(e):
+                if not isinstance(e, pikepdf.Dictionary): return
+                if e.get('/S') == '/Figure': print(str(e.get('/Alt', '')))
+                k = e.get('/K')
+                for c in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []): walk(c)
+            walk(pdf.Root.StructTreeRoot)
+            """
+        let alts = try ExternalTool.run("/usr/bin/python3", ["-c", walk, url.path]).output.split(separator: "\n").map(String.init)
+        #expect(
+            Array(alts.prefix(6)) == [
+                "Calf raises", "QR code: https://riverside-physio.example/videos/calf-raises",
+                "Seated toe touch", "QR code: https://riverside-physio.example/videos/seated-toe-touch",
+                "Hamstring stretch", "QR code: https://riverside-physio.example/videos/hamstring-stretch",
+            ], "\(alts)")
     }
 
     @Test func anSVGLogoIsDrawnAsVectorsAndAPNGLogoAsAnImage() throws {
