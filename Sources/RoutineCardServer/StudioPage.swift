@@ -84,7 +84,10 @@ enum StudioPage {
         section { background: white; border-radius: 8px; padding: .8rem; box-shadow: 0 1px 3px #0002; min-width: 0; }
         h2 { font-size: 1.1rem; margin: 0 0 .5rem; } h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
         .row { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin-bottom: .5rem; }
-        .grid { display: grid; grid-template-columns: max-content 1fr; gap: .4rem .6rem; align-items: center; }
+        .grid { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .4rem .6rem; align-items: center; }
+        /* Fields keep to their column, so none runs past the panel's edge. */
+        .grid select, .grid input:not([type=checkbox]) { width: 100%; min-width: 0; box-sizing: border-box; }
+        .grid input[type=checkbox] { justify-self: start; }
         .editor { display: flex; border: 1px solid #9aa; border-radius: 4px; height: 60vh; min-height: 18rem; overflow: hidden; }
         #gutter { margin: 0; padding: .4rem .3rem; text-align: right; color: #789; background: #eef2f3; font: 13px/1.4 monospace; overflow: hidden; user-select: none; }
         #source { flex: 1; border: 0; padding: .4rem; font: 13px/1.4 monospace; resize: none; white-space: pre; overflow: auto; }

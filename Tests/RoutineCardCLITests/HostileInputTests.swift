@@ -114,6 +114,10 @@ struct HostileInputTests: CLITest {
         let block = try #require(readme[section.upperBound...].range(of: "```yaml\n"))
         let end = try #require(readme[block.upperBound...].range(of: "```"))
         try write("config.yaml", String(readme[block.upperBound..<end.lowerBound]))
+        // The clinic's logo it names, next to it.
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/examples/clinic/logo.svg").standardizedFileURL,
+            to: folder.appendingPathComponent("clinic-logo.svg"))
         for command in [["render", "-o", "card.pdf"], ["check"], ["render", "--template", "wallet", "-o", "w.pdf"]] {
             let result = try run(command + ["--config", "config.yaml"])
             #expect(result.status == 0, "\(command): \(result.stderr)")
