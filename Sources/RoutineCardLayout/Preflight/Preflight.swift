@@ -60,6 +60,14 @@ package struct Preflight {
                 "the card's own words are in '\(labels)' but the routine is written in '\(routine.language)'; "
                     + "use a routine written in '\(labels)' (built-in routines come in en, es and de)")
         }
+        let hasVideos =
+            routine.video != nil
+            || routine.sections.contains { section in
+                if case .exercises(let exercises) = section.content { exercises.contains { $0.video != nil } } else { false }
+            }
+        if options.qrCodes, !hasVideos {
+            add(.note, "no-videos", "QR codes were asked for, but the routine has no video: addresses to print as codes")
+        }
         if options.template == .wallet, routine.diary != nil {
             add(.note, "diary-left-out", "the routine asks for a symptom diary, which the wallet card has no room for; print the fridge or sheet card for it")
         }

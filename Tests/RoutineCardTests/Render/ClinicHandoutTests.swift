@@ -161,6 +161,8 @@ struct ClinicHandoutTests {
         #expect(findings.contains { $0.code == "low-resolution" && $0.message.contains("small.png") })
         #expect(findings.contains { $0.code == "qr-too-small" && $0.message.contains("too small for its data") })
         #expect(try CardRenderer().check([clinicRoutine()], options: clinicOptions(.fridge)).allSatisfy { $0.code != "qr-too-small" })
+        // Codes asked for a routine with no videos: said, not silently nothing.
+        #expect(try CardRenderer().check([Routine.builtIn("leg-cramps")], options: clinicOptions(.fridge)).contains { $0.code == "no-videos" })
     }
 
     @Test func aLogoIsHeldToThePictureRules() throws {
