@@ -1,7 +1,20 @@
 import CZlib
 
-/// Reads zlib streams (the `FlateDecode` filter of PDF streams).
+/// Reads and writes zlib streams (the `FlateDecode` filter of PDF streams).
 public enum Zlib {
+    /// `data` compressed at zlib's default level (deterministic: the same bytes give the same stream).
+    public static func deflate(_ data: [UInt8]) throws -> [UInt8] {
+        var size = compressBound(uLong(data.count))
+        var output = [UInt8](repeating: 0, count: Int(size))
+        let status = output.withUnsafeMutableBufferPointer { target in
+            data.withUnsafeBufferPointer { source in
+                compress2(target.baseAddress, &size, source.baseAddress, uLong(source.count), Z_DEFAULT_COMPRESSION)
+            }
+        }
+        guard status == Z_OK else { throw GraphicsError("compressing a stream", reason: "zlib status \(status)") }
+        return Array(output.prefix(Int(size)))
+    }
+
     /// The bytes `compressed` holds; refuses more than `limit` bytes of output.
     public static func inflate(_ compressed: [UInt8], limit: Int = 64 << 20) throws -> [UInt8] {
         var stream = z_stream()

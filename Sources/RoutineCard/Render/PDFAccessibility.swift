@@ -89,6 +89,13 @@ enum PDFAccessibility {
             changed[number] = Array("<< /Length \(body.count) >>\nstream\n".utf8) + body + Array("\nendstream".utf8)
         }
 
+        // Page content: what is drawn outside the structure becomes an artifact.
+        for number in file.references(to: "/Contents") {
+            guard let marked = PDFArtifacts.marked(try file.streamData(of: number)) else { continue }
+            let compressed = try Zlib.deflate(marked)
+            changed[number] = Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream".utf8)
+        }
+
         // The update: objects, their cross-reference section, the trailer.
         var output = bytes
         if output.last != 0x0A { output.append(0x0A) }

@@ -104,6 +104,43 @@ struct AccessibleOutputTests {
         }
     }
 
+    /// Every painting operator on every page, as pikepdf parses the content streams: inside a
+    /// structure element's marked content, or in an artifact.
+    static let markedContent = """
+        import pikepdf, sys
+        paint = {'S','s','f','F','f*','B','B*','b','b*','Tj','TJ',"'",'"','Do','sh','EI'}
+        pdf = pikepdf.open(sys.argv[1])
+        outside = artifacts = 0
+        for page in pdf.pages:
+            stack = []
+            for operands, op in pikepdf.parse_content_stream(page):
+                o = str(op)
+                if o in ('BDC', 'BMC'):
+                    stack.append(str(operands[0]))
+                    artifacts += str(operands[0]) == '/Artifact'
+                elif o == 'EMC':
+                    stack.pop()
+                elif o in paint and not stack:
+                    outside += 1
+        print(outside, artifacts)
+        """
+
+    @Test(arguments: [Template.fridge, .sheet, .wallet], [false, true])
+    func decorationIsMarkedAsArtifactsAndNothingIsLeftUnmarked(template: Template, onSheets: Bool) throws {
+        var options = CardOptions(template: template, theme: .highContrast)
+        options.tracker = template != .wallet
+        if onSheets {
+            // With crop marks, cut guides and the ruler; a handout goes on the sheet at A5.
+            if template == .sheet { options.paper = .a5 }
+            options.sheet = SheetOptions(kind: .a4)
+        }
+        let url = try write([Routine.builtIn("leg-cramps")], options: options, name: "artifacts")[0]
+        let counts = try python(Self.markedContent, [url.path]).split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(counts.count == 2 && counts[0] == 0, "painting outside marked content: \(counts)")
+        #expect(counts.count == 2 && counts[1] > 5, "rules, boxes and backgrounds are artifacts: \(counts)")
+        #expect(try ExternalTool.run("qpdf", ["--check", url.path]).status == 0)
+    }
+
     @Test func ligaturesExtractAsTheirLetters() throws {
         let yaml = """
             title: Office stretches
