@@ -1,18 +1,18 @@
+import CLibdeflate
 import CZlib
 
 /// Reads and writes zlib streams (the `FlateDecode` filter of PDF streams).
 public enum Zlib {
-    /// `data` compressed at zlib's default level (deterministic: the same bytes give the same stream).
+    /// `data` as a zlib stream (libdeflate, level 6; deterministic: the same bytes give the same stream).
     public static func deflate(_ data: [UInt8]) throws -> [UInt8] {
-        var size = compressBound(uLong(data.count))
-        var output = [UInt8](repeating: 0, count: Int(size))
-        let status = output.withUnsafeMutableBufferPointer { target in
-            data.withUnsafeBufferPointer { source in
-                compress2(target.baseAddress, &size, source.baseAddress, uLong(source.count), Z_DEFAULT_COMPRESSION)
-            }
+        guard let compressor = libdeflate_alloc_compressor(6) else { throw GraphicsError("compressing a stream", reason: "libdeflate could not start") }
+        defer { libdeflate_free_compressor(compressor) }
+        var output = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, data.count))
+        let size = output.withUnsafeMutableBytes { target in
+            data.withUnsafeBytes { source in libdeflate_zlib_compress(compressor, source.baseAddress, source.count, target.baseAddress, target.count) }
         }
-        guard status == Z_OK else { throw GraphicsError("compressing a stream", reason: "zlib status \(status)") }
-        return Array(output.prefix(Int(size)))
+        guard size > 0 else { throw GraphicsError("compressing a stream", reason: "the output did not fit its bound") }
+        return Array(output.prefix(size))
     }
 
     /// The bytes `compressed` holds; refuses more than `limit` bytes of output.

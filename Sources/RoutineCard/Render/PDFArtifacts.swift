@@ -22,10 +22,19 @@ enum PDFArtifacts {
         return output
     }
 
-    private static let paints: Set<String> = ["S", "s", "f", "F", "f*", "B", "B*", "b", "b*"]
-    private static let pathStarts: Set<String> = ["m", "re"]
-    private static let pathOperators: Set<String> = ["m", "l", "c", "v", "y", "h", "re", "W", "W*"]
-    private static let showOperators: Set<String> = ["Tj", "TJ", "'", "\""]
+    /// Operators by their code (``ContentScanner/code(_:)``): a content stream has thousands, and
+    /// comparing small integers keeps the scan to a fraction of a millisecond a page.
+    private static func codes(_ names: [String]) -> Set<UInt32> { Set(names.map { ContentScanner.code(Array($0.utf8)[...]) }) }
+    private static let paints = codes(["S", "s", "f", "F", "f*", "B", "B*", "b", "b*"])
+    private static let pathStarts = codes(["m", "re"])
+    private static let pathOperators = codes(["m", "l", "c", "v", "y", "h", "re", "W", "W*"])
+    private static let showOperators = codes(["Tj", "TJ", "'", "\""])
+    private static let n = ContentScanner.code(Array("n".utf8)[...])
+    private static let (bmc, bdc, emc, bt, et, doXObject, sh, bi) = (
+        ContentScanner.code(Array("BMC".utf8)[...]), ContentScanner.code(Array("BDC".utf8)[...]), ContentScanner.code(Array("EMC".utf8)[...]),
+        ContentScanner.code(Array("BT".utf8)[...]), ContentScanner.code(Array("ET".utf8)[...]), ContentScanner.code(Array("Do".utf8)[...]),
+        ContentScanner.code(Array("sh".utf8)[...]), ContentScanner.code(Array("BI".utf8)[...])
+    )
 
     /// The byte ranges of graphics objects (painted paths, text objects, XObjects, shadings) drawn
     /// outside any marked-content sequence; nil when the stream does not parse or nest cleanly.
@@ -42,20 +51,20 @@ enum PDFArtifacts {
                 continue
             }
             switch name {
-            case "BMC", "BDC":
+            case bmc, bdc:
                 depth += 1
-            case "EMC":
+            case emc:
                 depth -= 1
                 guard depth >= 0 else { return nil }
-            case "BT":
+            case bt:
                 textStart = depth == 0 ? range.lowerBound : nil
                 textShows = false
-            case "ET":
+            case et:
                 if let start = textStart, depth == 0, textShows { ranges.append(start..<range.upperBound) }
                 textStart = nil
-            case "Do", "sh":
+            case doXObject, sh:
                 if depth == 0, textStart == nil { ranges.append(operandsStart..<range.upperBound) }
-            case "BI":
+            case bi:
                 // An inline image: its data runs to EI.
                 guard let end = scanner.skipInlineImage() else { return nil }
                 if depth == 0, textStart == nil { ranges.append(range.lowerBound..<end) }
@@ -63,7 +72,7 @@ enum PDFArtifacts {
                 if showOperators.contains(name) { textShows = true }
                 if pathOperators.contains(name) {
                     if pathStart == nil, pathStarts.contains(name) { pathStart = depth == 0 && textStart == nil ? operandsStart : -1 }
-                } else if paints.contains(name) || name == "n" {
+                } else if paints.contains(name) || name == n {
                     if let start = pathStart, start >= 0, paints.contains(name) { ranges.append(start..<range.upperBound) }
                     pathStart = nil
                 }
@@ -83,7 +92,8 @@ enum PDFArtifacts {
 private struct ContentScanner {
     enum Token {
         case operand
-        case `operator`(String, Range<Int>, operandsStart: Int)
+        /// An operator's ``code(_:)``, where it is, and where its operands began.
+        case `operator`(UInt32, Range<Int>, operandsStart: Int)
         case failure
     }
 
@@ -94,8 +104,28 @@ private struct ContentScanner {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private static func isWhite(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0 }
-    private static func isDelimiter(_ byte: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(byte) }
+    /// A word of up to three bytes packed into an integer (every PDF operator is that short);
+    /// longer words get a code no operator has.
+    static func code(_ word: ArraySlice<UInt8>) -> UInt32 {
+        guard word.count <= 3 else { return .max }
+        return word.reduce(UInt32(word.count) << 24) { $0 << 8 | UInt32($1) }
+    }
+
+    /// Operands that look like words.
+    private static func isKeyword(_ word: ArraySlice<UInt8>) -> Bool {
+        word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
+    }
+
+    /// Each byte's class: 1 white space, 2 delimiter, 0 part of a word. A table, because the scan
+    /// asks for every byte of every page.
+    private static let classes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        if [0x20, 0x0A, 0x0D, 0x09, 0x0C, 0].contains(byte) { return 1 }
+        return "()<>[]{}/%".utf8.contains(UInt8(byte)) ? 2 : 0
+    }
+    private static func isWhite(_ byte: UInt8) -> Bool { classes[Int(byte)] == 1 }
+    private static func isDelimiter(_ byte: UInt8) -> Bool { classes[Int(byte)] == 2 }
+    /// Neither white space nor a delimiter.
+    private static func isRegular(_ byte: UInt8) -> Bool { classes[Int(byte)] == 0 }
 
     mutating func next() -> Token? {
         while position < bytes.count {
@@ -126,18 +156,18 @@ private struct ContentScanner {
                 position += 1
             case UInt8(ascii: "/"):
                 position += 1
-                while position < bytes.count, !Self.isWhite(bytes[position]), !Self.isDelimiter(bytes[position]) { position += 1 }
+                while position < bytes.count, Self.isRegular(bytes[position]) { position += 1 }
             case UInt8(ascii: ")"):
                 return .failure
             default:
-                while position < bytes.count, !Self.isWhite(bytes[position]), !Self.isDelimiter(bytes[position]) { position += 1 }
-                let word = String(decoding: bytes[start..<position], as: UTF8.self)
-                let isNumber = word.utf8.allSatisfy {
+                while position < bytes.count, Self.isRegular(bytes[position]) { position += 1 }
+                let word = bytes[start..<position]
+                let isNumber = word.allSatisfy {
                     ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+")
                 }
-                if !isNumber, word != "true", word != "false", word != "null" {
+                if !isNumber, !Self.isKeyword(word) {
                     defer { operandsStart = nil }
-                    return .operator(word, start..<position, operandsStart: operandsStart ?? start)
+                    return .operator(Self.code(word), start..<position, operandsStart: operandsStart ?? start)
                 }
             }
             if operandsStart == nil { operandsStart = start }
