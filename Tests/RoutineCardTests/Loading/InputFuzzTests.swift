@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RoutineCard
 @testable import RoutineCardBatch
 
@@ -8,8 +9,6 @@ import Testing
 /// clear error, quickly: no trap, no hang, no file read from outside. `ROUTINECARD_FUZZ_ROUNDS`
 /// makes a longer run (the default keeps the suite fast).
 struct InputFuzzTests {
-    typealias Generator = LoaderFuzzTests.Generator
-
     static let rounds = ProcessInfo.processInfo.environment["ROUTINECARD_FUZZ_ROUNDS"].flatMap(Int.init) ?? 600
 
     static let fragments =
@@ -38,7 +37,7 @@ struct InputFuzzTests {
         return folder
     }
 
-    static func mutate(_ seed: String, _ generator: inout Generator) -> Data {
+    static func mutate(_ seed: String, _ generator: inout SeededGenerator) -> Data {
         var bytes = Array(seed.utf8)
         for _ in 0..<Int.random(in: 1...6, using: &generator) {
             let position = Int.random(in: 0...bytes.count, using: &generator)
@@ -84,7 +83,7 @@ struct InputFuzzTests {
                     duration: 15-20 min
                     icon: heat
             """
-        var generator = Generator(state: 20261127)
+        var generator = SeededGenerator(seed: 20261127)
         for round in 0..<Self.rounds {
             let data = Self.mutate(seed, &generator)
             let file = folder.appendingPathComponent("r.yaml")
@@ -112,7 +111,7 @@ struct InputFuzzTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let seed =
             "paper: letter\ntemplate: fridge\ntheme: ink-saver\nlanguage: es\nby: Dr Lee\nmargin: 8mm\ndpi: 200\nsheet: letter\nback_offset: 1.5mm,-0.5mm\n"
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         for round in 0..<Self.rounds {
             let file = folder.appendingPathComponent("config.yaml")
             try Self.mutate(seed, &generator).write(to: file)
@@ -132,7 +131,7 @@ struct InputFuzzTests {
             (.jsonl, "{\"routines\": \"leg-cramps\", \"output\": \"a.pdf\"}\n{\"routines\": [\"desk-break\"], \"output\": \"x.png\", \"dpi\": 40}\n"),
             (.yaml, "- routines: leg-cramps\n  output: a.pdf\n- routines: [night-cramps]\n  output: b.svg\n"),
         ]
-        var generator = Generator(state: 99)
+        var generator = SeededGenerator(seed: 99)
         for round in 0..<Self.rounds {
             let (format, seed) = seeds[round % seeds.count]
             let data = Self.mutate(seed, &generator)

@@ -1,22 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RoutineCard
 
 /// Feeds the loader thousands of broken and random files: it must only ever return a routine or
 /// errors with sensible positions, never trap or hang.
 struct LoaderFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fragments = [
         "- ", ": ", "\n", "  ", "{", "}", "[", "]", "\"", "'", "&a ", "*a", "!!int ", "#", "---\n", "...\n",
         "title", "sections", "exercises", "dose", "reps", "-1", "1e99", "null", "~", "\t", "|\n", ">\n",
@@ -37,7 +26,7 @@ struct LoaderFuzzTests {
     }
 
     @Test func mutatedBuiltInRoutinesNeverTrap() throws {
-        var generator = Generator(state: 20261126)
+        var generator = SeededGenerator(seed: 20261126)
         let seeds = try Routine.builtInIDs.map { id in
             try #require(AssetStore.data("routines/\(id).yaml"))
         }
@@ -57,7 +46,7 @@ struct LoaderFuzzTests {
     }
 
     @Test func randomFragmentSoupNeverTraps() {
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<1500 {
             let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in Self.fragments.randomElement(using: &generator)! }.joined()
             check(Data(text.utf8), format: .yaml)
