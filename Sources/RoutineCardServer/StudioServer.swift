@@ -212,6 +212,9 @@ public struct StudioServer: Sendable {
             throw Problem(status: .serviceUnavailable, title: "Busy", detail: "every render place is taken; retry shortly", retryAfter: 1)
         }
         let gate = self.gate
+        // Render workers keep the time limit themselves (and stop a worker that runs over it);
+        // a second timer per request would only be work and memory.
+        guard workers == nil else { return try await gate.run(pass, work) }
         let race = Race<T>()
         let timeout = configuration.renderTimeout
         return try await withCheckedThrowingContinuation { continuation in

@@ -59,17 +59,26 @@ extension HandoutInputs {
         guard isSVG || url.pathExtension.lowercased() == "png" else {
             throw RoutineCardError(.invalidOption, "the logo \(url.lastPathComponent) should be an SVG or PNG file")
         }
-        if let problem = PictureFiles.problem(at: url, decodeCheck: .decoding) {
-            throw RoutineCardError(.invalidOption, "the logo: \(problem)")
-        }
+        // Read once and decoded once: the same checks as `PictureFiles.problem`, and the size from
+        // the same decoding.
         let data: Data
         switch PictureFiles.boundedRead(url, isSVG: isSVG) {
         case .failure(let problem): throw RoutineCardError(.invalidOption, "the logo: \(problem.message)")
         case .success(let bytes): data = bytes
         }
+        if let problem = PictureFiles.contentProblem(in: data, name: url.path, isSVG: isSVG) {
+            throw RoutineCardError(.invalidOption, "the logo: \(problem)")
+        }
         if isSVG {
-            let size = try CairoLock.run { try SVGImage(bytes: [UInt8](data)).intrinsicSize }
-            return size.height > 0 ? size.width / size.height : 1
+            do {
+                let size = try CairoLock.run { try SVGImage(bytes: [UInt8](data)).intrinsicSize }
+                return size.height > 0 ? size.width / size.height : 1
+            } catch let error as GraphicsError {
+                throw RoutineCardError(.invalidOption, "the logo: \(url.path) is not a valid SVG file (\(error.reason))")
+            }
+        }
+        if let problem = PictureDecodeCheck.decoding.problem(data, url.path, false) {
+            throw RoutineCardError(.invalidOption, "the logo: \(problem)")
         }
         guard let size = PictureFiles.pngSize(data), size.height > 0 else { return 1 }
         return Double(size.width) / Double(size.height)
